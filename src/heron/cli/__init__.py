@@ -1,0 +1,117 @@
+"""The ``heron`` command line. Each command is a thin layer over an importable function."""
+
+from __future__ import annotations
+
+import functools
+import logging
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from heron.errors import HeronError
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="Heron: political event data (CAMEO, PLOVER) from news text, offline.",
+    pretty_exceptions_enable=False,
+)
+
+def friendly(fn):
+    """Turn Heron's errors into a red one-line message and exit status 2 (no traceback)."""
+
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        try:
+            return fn(*args, **kwargs)
+        except HeronError as exc:
+            typer.secho(f"error: {exc}", err=True, fg="red")
+            raise typer.Exit(code=2) from exc
+
+    return wrapper
+
+
+DbOption = typer.Option("heron.duckdb", "--db", help="DuckDB file (':memory:' for a throwaway store)")
+
+
+def _published(value: Optional[str]) -> Optional[date]:
+    if value is None:
+        return None
+    from heron.ingest import parse_published
+
+    return parse_published(value)
+
+
+@app.callback()
+def _root(verbose: bool = typer.Option(False, "--verbose", "-v", help="log progress details to stderr")) -> None:
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+
+
+@app.command()
+@friendly
+def code(
+    inputs: list[str] = typer.Argument(..., help="files, folders, or - for stdin (.txt, .jsonl, .html)"),
+    db: str = DbOption,
+    fmt: str = typer.Option("table", "--format", "-f", help="table | jsonl | csv | none"),
+    published: Optional[str] = typer.Option(None, help="publication date for inputs that lack one (YYYY-MM-DD)"),
+    source: Optional[str] = typer.Option(None, help="source name for inputs that lack one"),
+    workers: Optional[int] = typer.Option(None, help="worker processes (default: the machine's cores)"),
+    actors: list[Path] = typer.Option([], "--actors", help="extra actor dictionary: YAML/CSV or PETRARCH .actors.txt/.agents.txt (repeatable)"),
+    model: Optional[str] = typer.Option(None, help="spaCy model name or path"),
+    no_require_dyad: bool = typer.Option(False, "--no-require-dyad", help="keep events that lack a source or target"),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="no progress bar and no summary"),
+) -> None:
+    """Code news articles into events, store them, and print this run's events."""
+    from heron.cli.render import print_events, print_summary, progress_bar
+    from heron.runner import code_inputs
+    from heron.settings import Settings
+    from heron.store import Store
+
+    settings = Settings(model=model, actor_files=tuple(actors), require_dyad=not no_require_dyad)
+    with Store(db) as store, progress_bar(enabled=not quiet) as advance:
+        summary = code_inputs(inputs, store=store, settings=settings, workers=workers,
+                              published=_published(published), source=source, progress=advance,
+                              stdin=sys.stdin.buffer if "-" in inputs else None)
+    print_events(summary.events, fmt=fmt)
+    if not quiet:
+        print_summary(summary, db=db)
+    if summary.n_coded == 0:
+        raise typer.Exit(code=1)
+
+
+@app.command()
+@friendly
+def export(
+    db: str = DbOption,
+    table: str = typer.Option("events", help="events | counts | places | actors | articles | sentences | learned"),
+    fmt: str = typer.Option("jsonl", "--format", "-f", help="jsonl | csv | parquet | plover | phoenix"),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="output file (default: stdout)"),
+) -> None:
+    """Export a stored table."""
+    from heron.export import export as do_export
+    from heron.store import Store
+
+    with Store(db, read_only=True) as store:
+        n = do_export(store, table=table, fmt=fmt, out=out if out else sys.stdout)
+    if out:
+        typer.echo(f"wrote {n} rows to {out}", err=True)
+
+
+@app.command()
+@friendly
+def show(article_id: str, db: str = DbOption) -> None:
+    """Show an article sentence by sentence with its actors, events, places and counts."""
+    from heron.cli.render import print_article
+    from heron.show import article_view
+    from heron.store import Store
+
+    with Store(db, read_only=True) as store:
+        print_article(article_view(store, article_id))
+
+
+def main() -> None:
+    app()
+

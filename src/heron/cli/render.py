@@ -1,0 +1,98 @@
+"""Terminal output for the CLI (the only place that talks to the terminal)."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from heron.records import Event
+
+out = Console()
+err = Console(stderr=True)
+
+EVENT_COLUMNS = ("sentence_index", "date", "source_code", "cameo_code", "target_code", "cameo_name",
+                 "trigger", "location_name", "confidence")
+
+
+@contextmanager
+def progress_bar(*, enabled: bool) -> Iterator:
+    """A progress bar on stderr, shown only on a terminal and after a handful of articles."""
+    if not enabled or not sys.stderr.isatty():
+        yield lambda n: None
+        return
+    seen = [0]
+    with Progress(TextColumn("coding"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=err, transient=True) as progress:
+        task = progress.add_task("coding", total=None, visible=False)
+
+        def advance(n: int) -> None:
+            seen[0] += n
+            if seen[0] > 8:
+                progress.update(task, visible=True)
+            progress.advance(task, n)
+
+        yield advance
+
+
+def print_events(events: Sequence[Event], *, fmt: str) -> None:
+    if fmt == "none":
+        return
+    rows = [e.to_row() for e in events]
+    if fmt in ("jsonl", "csv"):
+        from heron.export import to_text
+
+        sys.stdout.write(to_text(rows, fmt))
+        return
+    table = Table(title=f"{len(rows)} events", show_lines=False)
+    for col in ("article", *EVENT_COLUMNS):
+        table.add_column(col, overflow="fold")
+    for r in rows:
+        table.add_row(r["article_id"], *[_fmt(r[c]) for c in EVENT_COLUMNS])
+    out.print(table)
+
+
+def print_summary(summary, *, db: str) -> None:
+    err.print(f"[bold]read[/bold] {summary.n_read}  [bold]coded[/bold] {summary.n_coded}  "
+              f"[bold]events[/bold] {summary.n_events}  [bold]skipped[/bold] {len(summary.problems)}  "
+              f"-> {db} (run {summary.run_id})")
+    for p in summary.problems:
+        err.print(f"  [yellow]skipped[/yellow] {p}")
+
+
+def print_article(view) -> None:
+    a = view.article
+    out.print(f"[bold]{a['title'] or a['id']}[/bold]  id={a['id']}  published={a['published']}  source={a['source']}")
+    for s in view.sentences:
+        out.print(f"\n[bold cyan][{s.index}][/bold cyan] {s.text}")
+        for m in s.mentions:
+            how = m["resolved_by"]
+            ante = f" -> mention {m['antecedent']}" if m["antecedent"] is not None else ""
+            out.print(f"    actor  {m['text']!r} = {m['name']} [{m['code']}] ({how}{ante}; {m['provenance']})")
+        for e in s.events:
+            neg = " NEGATED" if e["negated"] else ""
+            out.print(
+                f"    [green]event[/green]  {e['source_code'] or '-'} {e['cameo_code']} {e['target_code'] or '-'}"
+                f"  {e['cameo_name']} | {e['plover_type']}/{e['plover_mode'] or '-'} | goldstein {e['goldstein']}"
+                f" | trigger {e['trigger']!r} ({e['pattern_id']}) conf {e['confidence']:.2f}{neg}"
+                f" | {e['modality']}"
+            )
+            out.print(f"           why: {e['reason']}; date {e['date']} ({e['date_reason']});"
+                      f" place {e['location_name'] or '-'} ({e['location_reason']})")
+        for p in s.places:
+            out.print(f"    place  {p['text']!r} = {p['name']}, {p['country']} "
+                      f"({p['latitude']}, {p['longitude']}) [{p['role']}; {p['reason']}]")
+        for c in s.counts:
+            out.print(f"    count  {c['kind']} {c['value']} ({c['qualifier']}) {c['text']!r}")
+
+
+def _fmt(v) -> str:
+    if v is None:
+        return "-"
+    if isinstance(v, float):
+        return f"{v:.2f}"
+    return str(v)

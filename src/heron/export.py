@@ -1,0 +1,164 @@
+"""Export stored tables: JSONL, CSV, Parquet, and for events the PLOVER and Phoenix formats."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any, TextIO
+
+from heron.errors import InputError
+from heron.store import Store
+
+TABLES = {
+    "events": "SELECT * FROM events ORDER BY article_id, sentence_index, start",
+    "counts": "SELECT * FROM counts ORDER BY article_id, sentence_index, start",
+    "places": "SELECT * FROM places ORDER BY article_id, sentence_index, start",
+    "actors": "SELECT * FROM mentions ORDER BY article_id, mention_index, member",
+    "mentions": "SELECT * FROM mentions ORDER BY article_id, mention_index, member",
+    "learned": "SELECT * FROM learned_actors ORDER BY name",
+    "articles": "SELECT * EXCLUDE (text) FROM articles ORDER BY id",
+    "sentences": "SELECT * FROM sentences ORDER BY article_id, sentence_index",
+}
+FORMATS = ("jsonl", "csv", "parquet", "plover", "phoenix")
+
+PHOENIX_COLUMNS = (
+    "event_id", "date", "year", "month", "day", "source_code", "source_country", "source_sectors",
+    "target_code", "target_country", "target_sectors", "cameo_code", "cameo_root", "quad_class",
+    "goldstein", "location_name", "location_country", "latitude", "longitude", "article_id",
+    "source_url", "trigger",
+)
+
+
+def rows(store: Store, table: str) -> list[dict[str, Any]]:
+    if table not in TABLES:
+        raise InputError(f"unknown table {table!r}. Fix: choose one of {', '.join(TABLES)}.")
+    cur = store.con.execute(TABLES[table])
+    names = [d[0] for d in cur.description]
+    return [dict(zip(names, r)) for r in cur.fetchall()]
+
+
+def export(store: Store, *, table: str, fmt: str, out: TextIO | Path) -> int:
+    """Write ``table`` in ``fmt`` to a text stream, or to a file path (required for parquet)."""
+    if fmt not in FORMATS:
+        raise InputError(f"unknown format {fmt!r}. Fix: choose one of {', '.join(FORMATS)}.")
+    if fmt in ("plover", "phoenix") and table != "events":
+        raise InputError(f"--format {fmt} is for events only. Fix: add --table events.")
+    if fmt == "parquet":
+        if not isinstance(out, Path):
+            raise InputError("parquet needs a file. Fix: add --out FILE.parquet.")
+        if table not in TABLES:
+            raise InputError(f"unknown table {table!r}. Fix: choose one of {', '.join(TABLES)}.")
+        store.con.execute(f"COPY ({TABLES[table]}) TO '{out.as_posix()}' (FORMAT parquet)")
+        return store.con.execute(f"SELECT count(*) FROM ({TABLES[table]})").fetchone()[0]
+    data = rows(store, table)
+    if isinstance(out, Path):
+        with out.open("w", encoding="utf-8", newline="") as fh:
+            return _write(data, fmt=fmt, fh=fh, store=store)
+    return _write(data, fmt=fmt, fh=out, store=store)
+
+
+def _write(data: list[dict[str, Any]], *, fmt: str, fh: TextIO, store: Store) -> int:
+    if fmt == "jsonl":
+        for r in data:
+            fh.write(json.dumps(r, default=_json_default, ensure_ascii=False) + "\n")
+    elif fmt == "csv":
+        write_csv(data, fh)
+    elif fmt == "plover":
+        urls = _article_meta(store)
+        for r in data:
+            fh.write(json.dumps(plover_record(r, urls.get(r["article_id"], {})), default=_json_default,
+                                ensure_ascii=False) + "\n")
+    elif fmt == "phoenix":
+        urls = _article_meta(store)
+        writer = csv.writer(fh, delimiter="\t", lineterminator="\n")
+        writer.writerow(PHOENIX_COLUMNS)
+        for r in data:
+            writer.writerow(phoenix_row(r, urls.get(r["article_id"], {})))
+    return len(data)
+
+
+def write_csv(data: list[dict[str, Any]], fh: TextIO) -> None:
+    if not data:
+        return
+    writer = csv.DictWriter(fh, fieldnames=list(data[0]), lineterminator="\n")
+    writer.writeheader()
+    for r in data:
+        writer.writerow({k: _cell(v) for k, v in r.items()})
+
+
+def to_text(data: list[dict[str, Any]], fmt: str) -> str:
+    buf = io.StringIO()
+    if fmt == "csv":
+        write_csv(data, buf)
+    else:
+        for r in data:
+            buf.write(json.dumps(r, default=_json_default, ensure_ascii=False) + "\n")
+    return buf.getvalue()
+
+
+def plover_record(r: dict[str, Any], meta: dict[str, Any]) -> dict[str, Any]:
+    """One event in the PLOVER JSONL exchange layout (event, mode, actors, location, provenance)."""
+    return {
+        "id": r["event_id"],
+        "date": r["date"],
+        "event": r["plover_type"],
+        "mode": r["plover_mode"] or "",
+        "context": [],
+        "source": r["source_text"],
+        "src_actor": r["source_name"],
+        "src_agent": ",".join(r["source_sectors"] or []),
+        "src_other": "",
+        "target": r["target_text"],
+        "tgt_actor": r["target_name"],
+        "tgt_agent": ",".join(r["target_sectors"] or []),
+        "tgt_other": "",
+        "eventText": r["sentence_text"],
+        "coder": r["coder_version"],
+        "cameo": r["cameo_code"],
+        "goldstein": r["goldstein"],
+        "src_country": r["source_country"],
+        "tgt_country": r["target_country"],
+        "location": {
+            "name": r["location_name"], "country": r["location_country"],
+            "lat": r["latitude"], "lon": r["longitude"],
+        },
+        "publisher": meta.get("source"),
+        "url": meta.get("url"),
+        "story_date": meta.get("published"),
+        "trigger": r["trigger"],
+        "confidence": r["confidence"],
+    }
+
+
+def phoenix_row(r: dict[str, Any], meta: dict[str, Any]) -> list[Any]:
+    d: date | None = r["date"]
+    return [
+        r["event_id"], d.strftime("%Y%m%d") if d else "", d.year if d else "", d.month if d else "",
+        d.day if d else "", r["source_code"] or "", r["source_country"] or "", ";".join(r["source_sectors"] or []),
+        r["target_code"] or "", r["target_country"] or "", ";".join(r["target_sectors"] or []),
+        r["cameo_code"], r["cameo_root"], r["quad_class"], r["goldstein"], r["location_name"] or "",
+        r["location_country"] or "", r["latitude"] if r["latitude"] is not None else "",
+        r["longitude"] if r["longitude"] is not None else "", r["article_id"], meta.get("url") or "",
+        r["trigger"],
+    ]
+
+
+def _article_meta(store: Store) -> dict[str, dict[str, Any]]:
+    cur = store.con.execute("SELECT id, url, source, published FROM articles")
+    return {i: {"url": u, "source": s, "published": p} for i, u, s, p in cur.fetchall()}
+
+
+def _cell(v: Any) -> Any:
+    if isinstance(v, list):
+        return ";".join(str(x) for x in v)
+    return v
+
+
+def _json_default(v: Any) -> Any:
+    if isinstance(v, (date, datetime)):
+        return v.isoformat()
+    return str(v)
+

@@ -1,0 +1,216 @@
+"""The coding pipeline: article -> parse -> actors -> events -> places, dates, counts -> records.
+
+``Coder`` holds the compiled resources (spaCy model, actor matchers, trigger lexicon, gazetteer);
+they load lazily on first use, never at import or construction. Each stage is a plain function or
+class in its own module and can be used alone; this module only wires them together.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Iterable, Iterator
+from datetime import date
+from functools import cached_property
+
+from spacy.tokens import Doc, Span
+
+from heron import __version__
+from heron.records import (
+    Article,
+    CodedArticle,
+    Count,
+    DateRef,
+    Event,
+    EventCandidate,
+    Mention,
+    Place,
+    Sentence,
+)
+from heron.settings import Settings
+
+log = logging.getLogger(__name__)
+
+
+class Coder:
+    """Codes articles into events. Cheap to construct; resources load on first use."""
+
+    def __init__(self, settings: Settings | None = None) -> None:
+        self.settings = settings or Settings()
+
+    # -- resources (lazy) -------------------------------------------------------------------
+    @cached_property
+    def nlp(self):
+        from heron.nlp import load_nlp
+
+        return load_nlp(self.settings.model)
+
+    @cached_property
+    def knowledge(self):
+        from heron.actors.knowledge import load_builtin, load_dictionary
+
+        kb = load_builtin()
+        extra = [load_dictionary(p) for p in self.settings.actor_files]
+        return kb.merged(*extra) if extra else kb
+
+    @cached_property
+    def mention_finder(self):
+        from heron.actors.mentions import MentionFinder
+
+        return MentionFinder(self.nlp, self.knowledge, use_context_country=self.settings.use_context_country)
+
+    @cached_property
+    def event_coder(self):
+        from heron.events import EventCoder
+
+        return EventCoder(self.nlp.vocab, require_dyad=self.settings.require_dyad)
+
+    @cached_property
+    def ontology(self):
+        from heron.ontology import load_ontology
+
+        return load_ontology()
+
+    @cached_property
+    def gazetteer(self):
+        from heron.geo import load_gazetteer
+
+        return load_gazetteer()
+
+    @property
+    def version(self) -> str:
+        return f"heron-{__version__}"
+
+    def warm_up(self) -> None:
+        """Load every resource now (worker start-up), instead of on the first article."""
+        _ = self.nlp, self.mention_finder, self.event_coder, self.ontology, self.gazetteer
+
+    # -- coding -----------------------------------------------------------------------------
+    def code_article(self, article: Article) -> CodedArticle:
+        return next(self.code_articles([article]))
+
+    def code_articles(self, articles: Iterable[Article]) -> Iterator[CodedArticle]:
+        """Code articles in order, parsing them in batches with ``nlp.pipe``."""
+        limit = self.settings.max_chars
+        pairs = ((a.text[:limit], a) for a in articles)
+        for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.settings.batch_size):
+            yield self.code_doc(doc, article)
+
+    def code_doc(self, doc: Doc, article: Article) -> CodedArticle:
+        from heron.actors.coref import resolve
+        from heron.counts import find_counts
+        from heron.dates import find_dates
+        from heron.geo import find_dateline, geoparse, locate_event
+
+        sents = list(doc.sents)
+        sentences = [Sentence(article.id, i, s.start_char, s.end_char, s.text) for i, s in enumerate(sents)]
+
+        dateline = find_dateline(doc.text)
+        places = geoparse(doc, article_id=article.id, gazetteer=self.gazetteer)
+        dateline_place = next((p for p in places if p.role == "dateline"), None)
+        context_country = dateline_place.country if dateline_place else None
+
+        mentions = self.mention_finder.find(doc, published=article.published, context_country=context_country)
+        mentions = resolve(doc, mentions)
+        by_sentence: dict[int, list[Mention]] = {}
+        for m in mentions:
+            by_sentence.setdefault(m.sentence_index, []).append(m)
+
+        events: list[Event] = []
+        counts: list[Count] = []
+        all_dates: list[DateRef] = []
+        carried: tuple[DateRef, int] | None = None
+        for i, sent in enumerate(sents):
+            dates = find_dates(sent, published=article.published)
+            all_dates.extend(dates)
+            own = _sentence_date(dates)
+            if own is not None:
+                carried = (own, i) if own.precision == "day" and not own.historical else None
+            sent_places = [p for p in places if p.sentence_index == i]
+            candidates = self.event_coder.code_sentence(sent, by_sentence.get(i, []), sentence_index=i)
+            sent_events = []
+            for cand in candidates:
+                trigger_index = _token_at(doc, cand.trigger_start)
+                place, loc_reason = locate_event(sent, trigger_index=trigger_index, places=sent_places,
+                                                 dateline=dateline_place if dateline else None)
+                when, how = _event_date(own, carried, i, article.published)
+                sent_events.append(self._event(article, sent, i, cand, place, loc_reason, when, how))
+            events.extend(sent_events)
+            for c in find_counts(sent, article_id=article.id, sentence_index=i):
+                if sent_events:
+                    c.event_id = sent_events[0].event_id
+                    c.location_country = sent_events[0].location_country
+                if c.date is None:
+                    c.date = (own.value if own and own.value else article.published)
+                if c.location_country is None and sent_places:
+                    located = [p for p in sent_places if p.role == "location" and p.country]
+                    c.location_country = located[0].country if located else None
+                counts.append(c)
+        return CodedArticle(article=article, sentences=sentences, mentions=mentions, events=events,
+                            places=places, counts=counts, dates=all_dates)
+
+    def _event(self, article: Article, sent: Span, i: int, cand: EventCandidate, place: Place | None,
+               loc_reason: str, when: DateRef | None, how: str) -> Event:
+        code = self.ontology.get(cand.cameo_code)
+        src, tgt = cand.source, cand.target
+        return Event(
+            event_id=_event_id(article.id, i, cand),
+            article_id=article.id, sentence_index=i, sentence_text=sent.text,
+            start=cand.start or cand.trigger_start, end=cand.end or cand.trigger_end,
+            cameo_code=code.code, cameo_root=code.root, cameo_name=code.name, goldstein=code.goldstein,
+            quad_class=code.quad_class, penta_class=code.penta_class,
+            plover_type=code.plover_type, plover_mode=code.plover_mode,
+            source_text=cand.source_text, source_name=src.name if src else None,
+            source_code=src.code if src else None, source_country=src.country if src else None,
+            source_sectors=list(src.sectors) if src else [],
+            target_text=cand.target_text, target_name=tgt.name if tgt else None,
+            target_code=tgt.code if tgt else None, target_country=tgt.country if tgt else None,
+            target_sectors=list(tgt.sectors) if tgt else [],
+            date=when.value if when else None, date_precision=when.precision if when else "none",
+            date_reason=how,
+            location_name=place.name if place else None, location_country=place.country if place else None,
+            latitude=place.latitude if place else None, longitude=place.longitude if place else None,
+            location_reason=loc_reason,
+            trigger=cand.trigger, pattern_id=cand.pattern_id, reason=cand.reason, confidence=cand.confidence,
+            negated=cand.negated, modality=cand.modality, reported_by=cand.reported_by,
+            coder_version=self.version,
+        )
+
+
+def _sentence_date(dates: list[DateRef]) -> DateRef | None:
+    dated = [d for d in dates if d.value is not None]
+    current = [d for d in dated if not d.historical]
+    return (current or dated or [None])[0]
+
+
+def _event_date(own: DateRef | None, carried: tuple[DateRef, int] | None, i: int,
+                published: date | None) -> tuple[DateRef | None, str]:
+    """The sentence's own date, else a day carried from an earlier sentence, else publication."""
+    if own is not None:
+        return own, f"sentence: {own.text!r}" + (f" ({own.reason})" if own.reason else "")
+    if carried is not None:
+        ref, j = carried
+        return ref, f"carried from sentence {j}: {ref.text!r}"
+    if published is not None:
+        return DateRef(text="", start=0, end=0, value=published, precision="day"), "publication date"
+    return None, "none"
+
+
+def _token_at(doc: Doc, char: int) -> int:
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span.start if span is not None else 0
+
+
+def _event_id(article_id: str, i: int, cand: EventCandidate) -> str:
+    key = "|".join(
+        [article_id, str(i), cand.cameo_code, cand.source.code if cand.source else "",
+         cand.target.code if cand.target else "", str(cand.trigger_start)]
+    )
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+def code_text(text: str, *, published: date | None = None, article_id: str = "text",
+              coder: Coder | None = None) -> CodedArticle:
+    """Convenience: code one string."""
+    coder = coder or Coder()
+    return coder.code_article(Article(id=article_id, text=text, published=published))

