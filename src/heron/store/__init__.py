@@ -21,6 +21,7 @@ import pyarrow as pa
 
 from heron.errors import StoreError
 from heron.records import CodedArticle, ReadProblem
+from heron.store import learned
 from heron.store.migrations import ARTICLE_TABLES, MIGRATIONS
 
 log = logging.getLogger(__name__)
@@ -86,7 +87,7 @@ class Store:
         )
 
     # -- writing ----------------------------------------------------------------------------
-    def write(self, batch: Iterable[CodedArticle], *, run_id: str | None = None) -> int:
+    def write(self, batch: Iterable[CodedArticle], *, run_id: str | None = None, learn_people: bool = True) -> int:
         """Store a batch of coded articles in one transaction, replacing earlier codings."""
         batch = list(batch)
         if not batch:
@@ -102,6 +103,8 @@ class Store:
             for table, table_rows in rows.items():
                 if table_rows:
                     self._insert(table, table_rows)
+            if learn_people:
+                learned.learn(self.con, batch)
             self.con.execute("COMMIT")
         except Exception:
             self.con.execute("ROLLBACK")
