@@ -1,0 +1,130 @@
+"""News datelines: the place (and sometimes agency and date) a story opens with.
+
+Forms recognised, at the start of the text or of one of its first lines:
+
+    TEHRAN (Tasnim) –
+    KUNDUZ, Afghanistan (Reuters) -
+    WASHINGTON —
+    BEIRUT, Lebanon, Oct. 3 (AP) --
+    SAN'A, Yemen, March 3 (Xinhua) --
+    Kabul, Afghanistan (Reuters) -     (title case only with an agency or a region)
+
+Offsets are character offsets in the text given.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# How far into the text a dateline may start (a title line may come first).
+_MAX_START = 400
+
+_MONTH = (
+    r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|"
+    r"Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
+)
+_DASH = r"(?:--?|–|—|―|:)"
+# upper-case place: "TEHRAN", "SAN'A", "NEW YORK", "ST. LOUIS", "KUALA LUMPUR", "PORT-AU-PRINCE"
+_UPPER_PLACE = r"[A-Z][A-Z'’.\-]*(?:\s+[A-Z][A-Z'’.\-]*){0,3}"
+_TITLE_PLACE = r"[A-Z][a-zà-ÿ'’.\-]+(?:\s+[A-Z][a-zà-ÿ'’.\-]+){0,2}"
+_REGION = r"[A-Z][A-Za-z'’.\-]*(?:\s+[A-Z][A-Za-z'’.\-]*){0,3}"
+_DATE = rf"{_MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}})?"
+_AGENCY = r"\((?P<agency>[^()\n]{1,40})\)"
+
+_UPPER_RE = re.compile(
+    rf"(?P<place>{_UPPER_PLACE})"
+    rf"(?:\s*,\s*(?P<region>{_REGION}))?"
+    rf"(?:\s*,\s*(?P<date>{_DATE}))?"
+    rf"(?:\s*{_AGENCY})?"
+    rf"\s*{_DASH}\s*"
+)
+_TITLE_RE = re.compile(
+    rf"(?P<place>{_TITLE_PLACE})"
+    rf"(?:\s*,\s*(?P<region>{_REGION}))?"
+    rf"(?:\s*,\s*(?P<date>{_DATE}))?"
+    rf"\s*{_AGENCY}"
+    rf"\s*{_DASH}\s*"
+)
+
+# All-caps words that open a text but are not places.
+_NOT_PLACES = {
+    "UPDATE", "UPDATED", "BREAKING", "EXCLUSIVE", "ANALYSIS", "OPINION", "EDITORIAL", "WATCH",
+    "VIDEO", "PHOTOS", "LIVE", "URGENT", "FLASH", "CORRECTION", "REFILE", "NEWS", "REPORT",
+    "COMMENT", "FEATURE", "INTERVIEW", "FACTBOX", "TIMELINE", "WRAPUP", "ADVISORY", "NOTE",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Dateline:
+    text: str  # the whole dateline as written, dash included
+    start: int
+    end: int
+    place: str  # "TEHRAN"
+    place_start: int
+    place_end: int
+    region: str | None = None  # "Afghanistan", "Lebanon", "Calif."
+    region_start: int | None = None
+    region_end: int | None = None
+    agency: str | None = None  # "Reuters", "Tasnim", "AP"
+    date_text: str | None = None  # "Oct. 3"
+
+
+def _line_starts(text: str) -> list[int]:
+    starts = [0]
+    for m in re.finditer(r"\n", text[:_MAX_START]):
+        starts.append(m.end())
+    return starts
+
+
+def find_dateline(text: str) -> Dateline | None:
+    """The dateline that opens ``text`` (or one of its first lines), or None."""
+    if not text:
+        return None
+    for ls in _line_starts(text):
+        # skip leading blanks on the line
+        i = ls
+        while i < len(text) and text[i] in " \t\r\ufeff":
+            i += 1
+        if i >= min(len(text), ls + _MAX_START):
+            continue
+        for rx, upper in ((_UPPER_RE, True), (_TITLE_RE, False)):
+            m = rx.match(text, i)
+            if not m:
+                continue
+            place = m.group("place").rstrip(" .")
+            if upper:
+                words = place.replace("’", "'").split()
+                if not any(len(w.strip("'.-")) >= 2 for w in words):
+                    continue
+                if words[0] in _NOT_PLACES:
+                    continue
+                # a fully upper-case headline line ("IRAN TALKS - ...") is not a dateline
+                # unless followed by a region, an agency, or a dash right after one or two words
+                if len(words) > 3 and not (m.group("agency") or m.group("region")):
+                    continue
+            else:
+                if not (m.group("agency") or m.group("region")):
+                    continue
+            region = m.group("region")
+            if region is not None:
+                region = region.rstrip(" ")
+            agency = m.group("agency")
+            end = m.end()
+            # drop trailing whitespace from the dateline span
+            while end > m.start() and text[end - 1].isspace():
+                end -= 1
+            return Dateline(
+                text=text[m.start():end],
+                start=m.start(),
+                end=end,
+                place=place,
+                place_start=m.start("place"),
+                place_end=m.start("place") + len(place),
+                region=region,
+                region_start=m.start("region") if region is not None else None,
+                region_end=(m.start("region") + len(region)) if region is not None else None,
+                agency=agency.strip() if agency else None,
+                date_text=m.group("date"),
+            )
+    return None
