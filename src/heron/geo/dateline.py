@@ -70,18 +70,22 @@ class Dateline:
     date_text: str | None = None  # "Oct. 3"
 
 
-def _line_starts(text: str) -> list[int]:
-    starts = [0]
+def _line_starts(text: str) -> list[tuple[int, bool]]:
+    """Where a dateline may start: each of the first lines, and (upper-case datelines only)
+    after a headline sentence run into the body on the same line ("Title. MANSFIELD — ...")."""
+    starts = [(0, True)]
     for m in re.finditer(r"\n", text[:_MAX_START]):
-        starts.append(m.end())
-    return starts
+        starts.append((m.end(), True))
+    for m in re.finditer(r"[.!?]\s+(?=[A-Z]{3})", text[:_MAX_START]):
+        starts.append((m.end(), False))
+    return sorted(set(starts))
 
 
 def find_dateline(text: str) -> Dateline | None:
     """The dateline that opens ``text`` (or one of its first lines), or None."""
     if not text:
         return None
-    for ls in _line_starts(text):
+    for ls, line_start in _line_starts(text):
         # skip leading blanks on the line
         i = ls
         while i < len(text) and text[i] in " \t\r\ufeff":
@@ -89,6 +93,8 @@ def find_dateline(text: str) -> Dateline | None:
         if i >= min(len(text), ls + _MAX_START):
             continue
         for rx, upper in ((_UPPER_RE, True), (_TITLE_RE, False)):
+            if not upper and not line_start:
+                continue
             m = rx.match(text, i)
             if not m:
                 continue

@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-BUILD_VERSION = 4
+BUILD_VERSION = 5
 
 FEATURE_COUNTRY = "country"
 FEATURE_ADMIN1 = "admin1"
@@ -113,11 +113,6 @@ def _division_keys(name: str) -> set[str]:
     return keys
 
 
-def feat_is_short_form(key: str, primary: str) -> bool:
-    """Division keys made by dropping "Province" etc. count as the entry's own name."""
-    return primary.startswith(key + " ") or primary.endswith(" " + key)
-
-
 # --------------------------------------------------------------------------------------------
 # the gazetteer
 
@@ -179,7 +174,8 @@ class Gazetteer:
             for suf in _DIVISION_SUFFIXES:
                 if key.endswith(suf) and len(key) > len(suf) + 2:
                     base = self._index.get(key[: -len(suf)], ())
-                    rows = tuple(r for r in base if self._feat[r if r >= 0 else -r - 1] == 1)
+                    # the division word was written: the division matches by its own name
+                    rows = tuple(r if r >= 0 else -r - 1 for r in base if self._feat[r if r >= 0 else -r - 1] == 1)
                     if rows:
                         break
             else:
@@ -190,6 +186,10 @@ class Gazetteer:
         """Like ``lookup``, with a flag: True where ``name`` is the entry's own name (or a short
         form of it), False where it is only an alternate name."""
         return [(self._entry(r), own) for r, own in self.lookup_rows(name)]
+
+    def has_name(self, name: str) -> bool:
+        """Is ``name`` itself a key (no division-word stripping)?"""
+        return name_key(name) in self._index
 
     def __contains__(self, name: str) -> bool:
         return bool(self.lookup_rows(name))
@@ -203,6 +203,9 @@ class Gazetteer:
     def country(self, iso3: str) -> GazEntry | None:
         row = self._country_row.get(iso3)
         return None if row is None else self._entry(row)
+
+    def countries(self) -> list[GazEntry]:
+        return [self._entry(r) for r in self._country_row.values()]
 
     def admin1(self, iso3: str, code: str) -> GazEntry | None:
         row = self._admin1_row.get((iso3, code))
@@ -336,12 +339,18 @@ def build_gazetteer() -> Gazetteer:
         lon = sum(p[1] for p in pts) / len(pts)
         pop = sum(p[2] for p in pts)
         add(gid, name, iso3, adm, lat, lon, pop, 1, _division_keys(name))
+    # own keys of divisions: the name itself and the curated abbreviations below
+    admin1_own_keys: dict[int, set[str]] = defaultdict(set)
+    for r in range(len(cols["ids"])):
+        if cols["feat"][r] == 1:
+            admin1_own_keys[r].add(primary_of_row[r])
     # US state abbreviations (AP style) and postal codes
     admin1_rows = {(cols["countries"][r], cols["admin1"][r]): r for r in range(len(cols["ids"])) if cols["feat"][r] == 1}
     for code, abbrev in _read_tsv("us_state_abbrev.tsv"):
         row = admin1_rows.get(("USA", code))
         if row is not None:
             keys_of_row[row].add(name_key(abbrev))
+            admin1_own_keys[row].add(name_key(abbrev))
 
     # --- continents
     for cont in continents.values():
@@ -366,9 +375,11 @@ def build_gazetteer() -> Gazetteer:
     feat, pop = cols["feat"], cols["pop"]
     for row, keys in enumerate(keys_of_row):
         primary = primary_of_row[row]
-        curated = feat[row] != 2
+        curated = feat[row] in (0, 3)
         for k in keys:
-            own = curated or k == primary or feat_is_short_form(k, primary)
+            # division short forms made by dropping "Governorate" etc. ("Alexandria Governorate"
+            # -> "alexandria") are alternates: a bare "Alexandria" is rarely the governorate
+            own = curated or k == primary or (feat[row] == 1 and k in admin1_own_keys[row])
             index_lists[k].append(row if own else -(row + 1))
 
     def order(r: int) -> tuple[int, int, int]:

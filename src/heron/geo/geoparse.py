@@ -37,8 +37,9 @@ _MAX_CANDIDATES = 60
 # weights (log10 units of population)
 _W_COUNTRY = math.log10(3.0)
 _W_CAPITAL = math.log10(2.0)
-_W_ALTNAME = -math.log10(20.0)
-_W_SUPPORT = 2.0
+_W_ALTNAME = -math.log10(100.0)
+_W_SUPPORT = 2.0  # slope of context support at zero
+_W_SUPPORT_MAX = 4.0  # most context can add (a factor 10,000 in population)
 _W_DATELINE_COUNTRY = 1.0
 _W_DATELINE_ADMIN1 = 0.5
 _W_ACTOR_COUNTRY = 0.7
@@ -52,6 +53,8 @@ _ADMIN1_WORDS = {
 _CITY_WORDS = {"city", "town", "village", "capital", "port", "hamlet", "township", "district"}
 
 _PLACE_NOUNS = _ADMIN1_WORDS | _CITY_WORDS | {
+    "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+    "mile", "miles", "kilometre", "kilometres", "kilometer", "kilometers", "km", "outside",
     "area", "areas", "outskirts", "suburb", "suburbs", "neighbourhood", "neighborhood", "part",
     "parts", "centre", "center", "heart", "north", "south", "east", "west", "border", "streets",
     "province", "countryside", "region", "regions", "country", "island", "coast",
@@ -68,6 +71,11 @@ _RELATION_NOUNS = {
     "trade", "accord", "contacts", "friendship", "exchanges", "rivalry", "détente", "detente",
 }
 _ACTOR_PREPS = {"between", "with", "by", "against", "of"}
+_GOVERNMENT_NOUNS = {
+    "government", "regime", "administration", "authorities", "leadership", "officials", "military",
+    "army", "forces", "president", "leader", "leaders", "minister", "ministry", "parliament",
+    "people", "king", "embassy", "ambassador", "envoy", "delegation", "troops", "navy", "police",
+}
 _STATIVE_VERBS = {"lie", "border", "sit", "locate", "situate", "stretch", "cover"}
 
 
@@ -86,6 +94,9 @@ class _Mention:
     hint_feature: str | None = None  # admin1 | city
     qualifier: list[GazEntry] = field(default_factory=list)  # "Paris, Texas" -> Texas entries
     qualifier_text: str = ""
+    forced_role: str | None = None  # "actor" for demonyms and names inside organisation names
+    demonym_of: str | None = None  # ISO3 when the mention is a demonym ("Iranian")
+    role: str = "location"
 
 
 _CAPITALS: set[tuple[str, str]] | None = None
@@ -120,6 +131,12 @@ def _prior(e: GazEntry, own: bool) -> float:
     return p
 
 
+def _saturate(support: float) -> float:
+    """Context support in log10 units: grows with the first few agreeing names, then levels off
+    at _W_SUPPORT_MAX, so that ten names in one country cannot outweigh a country's own name."""
+    return _W_SUPPORT_MAX * (1.0 - math.exp(-support * _W_SUPPORT / _W_SUPPORT_MAX))
+
+
 def _softmax(scores: Sequence[float]) -> list[float]:
     if not scores:
         return []
@@ -145,18 +162,50 @@ def _clean(text: str, start: int) -> tuple[str, int]:
     return text2.strip(), start
 
 
+# Words that name small towns somewhere but, inside an organisation's or a person's name, are
+# ordinary words ("Energy Minister", "Justice Department").
+_COMMON_WORDS = {
+    "energy", "commerce", "justice", "defense", "defence", "security", "health", "education",
+    "interior", "finance", "labor", "labour", "transportation", "transport", "agriculture",
+    "state", "treasury", "foreign", "home", "trade", "industry", "police", "army", "navy",
+    "union", "congress", "senate", "liberty", "independence", "freedom", "unity", "victory",
+    "progress", "friendship", "harmony", "hope", "peace", "council", "court", "university",
+    "college", "school", "church", "hospital", "bank", "media", "news", "times", "post",
+    "herald", "tribune", "journal", "star", "sun", "globe", "mirror", "express", "guardian",
+    "national", "federal", "central", "general", "royal", "public", "republic", "democrat",
+    "republican", "progressive", "conservative", "liberal", "green", "labour", "reform",
+    "fire", "water", "power", "oil", "gas", "mining", "steel", "gold", "silver", "diamond",
+    "center", "centre", "city", "county", "island", "lake", "river", "mountain", "valley",
+    "bay", "beach", "park", "springs", "falls", "heights", "hills", "forest", "garden",
+    "march", "may", "june", "august", "christmas", "easter", "sunday", "monday",
+}
+_DIVISION_WORDS = {
+    "county", "parish", "township", "borough", "district", "province", "governorate", "oblast",
+    "prefecture", "municipality",
+}
+_SECONDARY_LABELS = {"PERSON", "ORG", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW"}
+_SPLIT_RE = re.compile(r"\s*(?:,|\band\b|&)\s*")
+
+
 def _collect_mentions(doc, gaz: Gazetteer, dateline: Dateline | None) -> list[_Mention]:
     out: list[_Mention] = []
+    taken: set[int] = set()  # token indexes already in a mention
+
+    def overlaps_dateline(start: int, end: int) -> bool:
+        return dateline is not None and start < dateline.end and end > dateline.start
+
+    def add(text: str, start: int, tok_start: int, tok_end: int, head: int) -> None:
+        out.append(_Mention(text, start, start + len(text), name_key(text), tok_start, tok_end, head))
+        taken.update(range(tok_start, tok_end))
+
     for ent in doc.ents:
         if ent.label_ not in _LABELS:
             continue
         text, start = _clean(ent.text, ent.start_char)
-        if not text:
-            continue
-        if dateline is not None and start < dateline.end and start + len(text) > dateline.start:
+        if not text or overlaps_dateline(start, start + len(text)):
             continue  # the dateline is handled on its own
         if gaz.lookup_rows(text):
-            out.append(_Mention(text, start, start + len(text), name_key(text), ent.start, ent.end, ent.root.i))
+            add(text, start, ent.start, ent.end, ent.root.i)
             continue
         # "Tehran-Moscow", "Iran-Russia": split on hyphens / slashes when every part is a name
         parts = [(m.group(), m.start()) for m in re.finditer(r"[^\-–/]+", text)]
@@ -165,8 +214,142 @@ def _collect_mentions(doc, gaz: Gazetteer, dateline: Dateline | None) -> list[_M
                 ps = p.strip()
                 pstart = start + off + (len(p) - len(p.lstrip()))
                 tok = _token_at(doc, pstart) or ent.root
-                out.append(_Mention(ps, pstart, pstart + len(ps), name_key(ps), tok.i, tok.i + 1, tok.i))
+                add(ps, pstart, tok.i, tok.i + 1, tok.i)
+
+    # The small NER model calls some places PERSON / ORG / EVENT ("Tbilisi appealed",
+    # "around Tskhinvali and Gori", "Parkers Prairie" as ORG). Take such a name when the gazetteer
+    # knows it by its own name and: the whole entity is that name (not for PERSON), or it sits
+    # where a place sits ("in X", "around X and Y"), or it is a national capital.
+    for ent in doc.ents:
+        if ent.label_ not in _SECONDARY_LABELS:
+            continue
+        if any(i in taken for i in range(ent.start, ent.end)):
+            continue
+        found = False
+        for mm in re.finditer(r"[^,&]+", ent.text):
+            for piece in re.split(r"\s+and\s+", mm.group()):
+                ps, pstart = _clean(piece.strip(), 0)
+                if not ps or not ps[0].isupper():
+                    continue
+                pstart = ent.start_char + mm.start() + mm.group().find(piece.strip()) + pstart
+                if overlaps_dateline(pstart, pstart + len(ps)):
+                    continue
+                toks = [t for t in ent if pstart <= t.idx < pstart + len(ps)]
+                if not toks:
+                    continue
+                if name_key(ps) in _COMMON_WORDS:
+                    continue
+                own = [e for e, o in gaz.matched_by_name(ps) if o]
+                if not own:
+                    continue
+                head = _span_head(toks)
+                located = _locative(doc[head])
+                capital = any(_is_capital(e) and e.population >= 100_000 for e in own)
+                big = any(e.feature in ("country", "admin1") or e.population >= 1000 for e in own)
+                whole = len(ps) == len(ent.text.strip()) and ent.label_ != "PERSON"
+                if (big and (located or whole)) or (capital and (ent.label_ != "PERSON" or len(toks) == 1)):
+                    add(ps, pstart, toks[0].i, toks[-1].i + 1, head)
+                    found = True
+        if found or ent.label_ not in ("ORG", "FAC"):
+            continue
+        # "Alexandria Police Department", "Minnesota Department of Health", "Kabul University":
+        # a place name opening an organisation's name (kept, as part of an actor's name)
+        toks = list(ent)
+        if toks and toks[0].lower_ == "the":
+            toks = toks[1:]
+        for n in (3, 2, 1):
+            if len(toks) <= n:
+                continue
+            pre = toks[:n]
+            if toks[n].lower_ in _DIVISION_WORDS:
+                # "Kunduz Province Police": the province; "Douglas County Sheriff's Office": a
+                # county (not in the gazetteer), not the town of Douglas
+                ps2 = doc.text[pre[0].idx:toks[n].idx + len(toks[n].text)]
+                if gaz.lookup_rows(ps2) and not overlaps_dateline(pre[0].idx, pre[0].idx + len(ps2)):
+                    add(ps2, pre[0].idx, pre[0].i, toks[n].i + 1, _span_head(pre))
+                    out[-1].forced_role = "actor"
+                break
+            if not all(t.text[:1].isupper() for t in pre):
+                continue
+            ps = doc.text[pre[0].idx:pre[-1].idx + len(pre[-1].text)]
+            if not gaz.has_name(ps) or name_key(ps) in _COMMON_WORDS:
+                continue
+            own = [e for e, o in gaz.matched_by_name(ps) if o]
+            if any(e.feature in ("country", "admin1") or e.population >= 10_000 for e in own):
+                if not overlaps_dateline(pre[0].idx, pre[0].idx + len(ps)):
+                    add(ps, pre[0].idx, pre[0].i, pre[-1].i + 1, _span_head(pre))
+                    out[-1].forced_role = "actor"
+                break
+    out.sort(key=lambda m: m.start)
     return out
+
+
+def _span_head(toks) -> int:
+    ids = {t.i for t in toks}
+    for t in toks:
+        if t.head.i not in ids or t.head.i == t.i:
+            return t.i
+    return toks[-1].i
+
+
+def _demonyms() -> dict[str, str]:
+    """Demonym / adjective -> ISO3, from the actors' country phrase table (when present)."""
+    global _DEMONYMS
+    if _DEMONYMS is None:
+        import csv
+        from pathlib import Path
+
+        path = Path(__file__).resolve().parent.parent / "data" / "actors" / "country_names.csv"
+        table: dict[str, str] = {}
+        try:
+            with open(path, encoding="utf-8") as f:
+                rows = (line for line in f if not line.startswith("#"))
+                for row in csv.DictReader(rows):
+                    if row.get("kind") in ("demonym", "demonym_plural", "adjective") and row.get("iso3"):
+                        table.setdefault(name_key(row["phrase"]), row["iso3"])
+        except OSError:
+            pass
+        _DEMONYMS = table
+    return _DEMONYMS
+
+
+_DEMONYMS: dict[str, str] | None = None
+
+
+def _collect_demonyms(doc, gaz: Gazetteer, mentions: list[_Mention]) -> list[_Mention]:
+    """ "Iranian", "Russians", "Sri Lankan": NORP names of a country, as actor references."""
+    table = _demonyms()
+    taken = {i for m in mentions for i in range(m.tok_start, m.tok_end)}
+    out = []
+    for ent in doc.ents:
+        if ent.label_ not in ("NORP", "GPE", "ORG", "PERSON") or any(i in taken for i in range(ent.start, ent.end)):
+            continue
+        text, start = _clean(ent.text, ent.start_char)
+        iso3 = table.get(name_key(text))
+        if iso3 is None:
+            continue
+        country = gaz.country(iso3)
+        if country is None:
+            continue
+        m = _Mention(text, start, start + len(text), name_key(text), ent.start, ent.end, ent.root.i)
+        m.forced_role, m.demonym_of = "actor", iso3
+        m.cands = [(country, True)]
+        out.append(m)
+    return out
+
+
+def _locative(tok) -> bool:
+    """Is this token where a place name sits: "in X", "around X and Y", "the province of X"?"""
+    hops = 0
+    while tok.dep_ == "conj" and hops < 5:
+        tok = tok.head
+        hops += 1
+    if tok.dep_ != "pobj":
+        return False
+    prep = tok.head.lower_
+    if prep in _LOCATION_PREPS and prep not in ("on", "over", "under", "above", "below", "past", "upon"):
+        return True
+    return prep == "of" and tok.head.head.lemma_.lower() in _PLACE_NOUNS
 
 
 def _token_at(doc, char: int):
@@ -192,7 +375,7 @@ def _feature_hint(doc, m: _Mention) -> str | None:
     return None
 
 
-def _qualifier(doc, m: _Mention, mentions: list[_Mention], gaz: Gazetteer) -> tuple[list[GazEntry], str]:
+def _qualifier(doc, m: _Mention, mentions: list[_Mention], gaz: Gazetteer, extra: list[_Mention]) -> tuple[list[GazEntry], str]:
     """ "Paris, Texas", "Alexandria, La.", "Kunduz, Afghanistan": the name after the comma."""
     text = doc.text
     j = m.end
@@ -208,6 +391,13 @@ def _qualifier(doc, m: _Mention, mentions: list[_Mention], gaz: Gazetteer) -> tu
         if mm:
             ents = [e for e, _ in gaz.matched_by_name(mm.group(1)) if e.feature in ("country", "admin1")]
             if ents:
+                tok = _token_at(doc, k)
+                if tok is not None:
+                    end_tok = _token_at(doc, k + len(mm.group(1)) - 1) or tok
+                    q = _Mention(mm.group(1), k, k + len(mm.group(1)), name_key(mm.group(1)), tok.i, end_tok.i + 1, tok.i)
+                    q.cands = [(e, True) for e in ents]
+                    q.forced_role = "location"
+                    extra.append(q)
                 return ents, mm.group(1)
     return [], ""
 
@@ -241,6 +431,12 @@ def _role(doc, m: _Mention) -> str:
             return "location"
         if prep in _LOCATION_PREPS:
             return "location"
+        if prep == "of":
+            # "the government of Iran", "the president of Russia" vs "northeast of Dallas"
+            governor = head.head.lemma_.lower()
+            if governor in _RELATION_NOUNS or governor in _GOVERNMENT_NOUNS:
+                return "actor"
+            return "location"
         if prep in _ACTOR_PREPS:
             # "talks with Moscow", "relations between Tehran and Moscow", "condemned by Iran"
             return "actor"
@@ -256,7 +452,7 @@ def _role(doc, m: _Mention) -> str:
             hops += 1
         if head.lemma_.lower() in _RELATION_NOUNS or tgt.lemma_.lower() in _RELATION_NOUNS:
             return "actor"
-        if head.lemma_.lower() in {"government", "regime", "administration", "authorities", "leadership", "officials", "military", "army", "forces"}:
+        if head.lemma_.lower() in _GOVERNMENT_NOUNS:
             return "actor"
         return "location"
     if dep in ("nsubj", "nsubjpass", "csubj"):
@@ -326,11 +522,14 @@ def geoparse(
     article_id: str,
     actor_countries: Sequence[str] = (),
     gazetteer: Gazetteer | None = None,
+    demonyms: bool = False,
 ) -> list[Place]:
     """Resolve the article's place mentions (and its dateline) to gazetteer entries.
 
     ``doc`` is a spaCy Doc of the whole article text; ``actor_countries`` are ISO3 codes of the
-    article's actors (they tip close calls). Places come back in text order, the dateline first.
+    article's actors (they tip close calls). With ``demonyms``, "Iranian", "Russians" and the
+    like also come back, as their country with role "actor" (LGL counts them as toponyms).
+    Places come back in text order, the dateline first.
     """
     gaz = gazetteer or load_gazetteer()
     text = doc.text
@@ -345,12 +544,30 @@ def geoparse(
     if not everything:
         return []
 
+    extra: list[_Mention] = []
     for m in everything:
         m.cands = _candidates(gaz, m.text)
-        m.prior = [_prior(e, own) for e, own in m.cands]
         if not m.is_dateline:
             m.hint_feature = _feature_hint(doc, m)
-            m.qualifier, m.qualifier_text = _qualifier(doc, m, mentions, gaz)
+            m.qualifier, m.qualifier_text = _qualifier(doc, m, mentions, gaz, extra)
+            m.role = m.forced_role or _role(doc, m)
+        else:
+            m.role = "dateline"
+    seen = {m.start for m in everything}
+    for q in extra:
+        if q.start not in seen:
+            seen.add(q.start)
+            everything.append(q)
+            q.role = "location"
+    if demonyms:
+        for d in _collect_demonyms(doc, gaz, everything):
+            d.role = "actor"
+            everything.append(d)
+    for m in everything:
+        m.prior = [_prior(e, own) for e, own in m.cands]
+        if m.role == "actor":
+            # a place standing for a government: the seat of government is the likely reading
+            m.prior = [p + (1.0 if _is_capital(e) else 0.0) for p, (e, _) in zip(m.prior, m.cands)]
 
     # the dateline: a city first, a capital, its region qualifier
     dl_region: list[GazEntry] = []
@@ -404,7 +621,7 @@ def geoparse(
             row = []
             for (e, _), s0 in zip(m.cands, static[mi]):
                 sup, _k, _v = _support(e, m.key, masses)
-                s = s0 + _W_SUPPORT * sup
+                s = s0 + _saturate(sup)
                 if not m.is_dateline:
                     s += dateline_bonus(e)
                 row.append(s)
@@ -430,10 +647,9 @@ def geoparse(
         reason = _reason(m, best, e, static[mi], scores[mi], masses, dl_entry, actor_set, switched)
         if m.is_dateline:
             sent_idx = sent_of_tok.get(_char_token(doc, m.start), 0)
-            role = "dateline"
         else:
             sent_idx = sent_of_tok.get(m.head, 0)
-            role = _role(doc, m)
+        role = m.role
         places.append(
             Place(
                 article_id=article_id,
@@ -474,6 +690,8 @@ def _sentence_index_of_tokens(doc) -> dict[int, int]:
 
 
 def _reason(m, best, e, static_row, score_row, masses, dl_entry, actor_set, switched) -> str:
+    if m.demonym_of:
+        return "demonym"
     if m.is_dateline:
         base = "dateline"
         if m.qualifier and any(_contains(q, e) for q in m.qualifier):
@@ -481,6 +699,10 @@ def _reason(m, best, e, static_row, score_row, masses, dl_entry, actor_set, swit
         return base
     if len(m.cands) == 1:
         return f"only-candidate ({e.feature})"
+    if m.role == "actor" and _is_capital(e):
+        prior_best = max(range(len(m.cands)), key=lambda i: m.prior[i])
+        if prior_best == best:
+            return "capital (stands for a government)"
     if switched:
         return "city-over-same-named-province"
     if m.qualifier and any(_contains(q, e) for q in m.qualifier):
@@ -500,7 +722,7 @@ def _reason(m, best, e, static_row, score_row, masses, dl_entry, actor_set, swit
     sup, key, via = _support(e, m.key, masses)
     contributions = []
     if sup > 0 and key is not None:
-        contributions.append((_W_SUPPORT * sup, f"context: same {via} as '{key}'"))
+        contributions.append((_saturate(sup), f"context: same {via} as '{key}'"))
     if dl_entry is not None and e.country == dl_entry.country:
         contributions.append((_W_DATELINE_COUNTRY, "same-country-as-dateline"))
     if e.country in actor_set:
