@@ -8,6 +8,7 @@ import pytest
 import spacy
 
 from heron.counts import find_counts
+from heron.counts.lexicon import KINDS
 
 SHARED = Path(__file__).resolve().parents[3] / "shared"
 
@@ -22,6 +23,7 @@ def counts(nlp, text):
     out = [c for i, sent in enumerate(doc.sents) for c in find_counts(sent, article_id="a1", sentence_index=i)]
     for c in out:
         assert doc.text[c.start : c.end] == c.text
+        assert c.kind in KINDS
     return [(c.kind, c.value, c.qualifier) for c in out]
 
 

@@ -239,11 +239,13 @@ def _state_kind(verb: Token) -> str | None:
     return None
 
 
+def _is_death_toll(tok: Token) -> bool:
+    """ "the toll", "the death toll"; not "the injury toll"."""
+    return _lemma(tok) == "toll" and all(_lemma(m) == "death" for m in tok.children if m.dep_ in ("compound", "amod"))
+
+
 def _has_toll_subject(verb: Token) -> bool:
-    for c in verb.children:
-        if c.dep_ in ("nsubj", "nsubjpass") and _lemma(c) == "toll":
-            return all(_lemma(m) == "death" for m in c.children if m.dep_ in ("compound", "amod"))
-    return False
+    return any(c.dep_ in ("nsubj", "nsubjpass") and _is_death_toll(c) for c in verb.children)
 
 
 _HOSTAGE = frozenset({"hostage", "captive"})
@@ -298,8 +300,6 @@ def _subject_kind(verb: Token, counted: Token | None) -> str | None:
         or _prep_object(verb, ("for", "in"), PROTEST_NOUNS)
     ):
         return "protesters"
-    if lemma in TOLL_VERBS and _has_toll_subject(verb):
-        return None
     return SUBJECT_KINDS.get(lemma) or _state_kind(verb)
 
 
@@ -366,9 +366,7 @@ def _role_kind(role: Token, counted: Token | None, qualifier: range = range(0)) 
     if dep == "pobj":
         prep, noun = head, head.head
         if prep.lower_ == "of" and _lemma(noun) in NOMINAL_KINDS:
-            if _lemma(noun) == "toll" and any(
-                _lemma(m) != "death" for m in noun.children if m.dep_ in ("compound", "amod")
-            ):
+            if _lemma(noun) == "toll" and not _is_death_toll(noun):
                 return None, None
             return NOMINAL_KINDS[_lemma(noun)], _governing_verb(noun)
         if prep.lower_ in ("to", "at", "above", "past") and _lemma(noun) in TOLL_VERBS and _has_toll_subject(noun):
