@@ -42,7 +42,7 @@ _W_SUPPORT = 2.0  # slope of context support at zero
 _W_SUPPORT_MAX = 4.0  # most context can add (a factor 10,000 in population)
 _W_DATELINE_COUNTRY = 1.0
 _W_DATELINE_ADMIN1 = 0.5
-_W_ACTOR_COUNTRY = 0.7
+_W_ACTOR_COUNTRY = 1.5
 _W_QUALIFIER = 4.0
 _W_FEATURE_HINT = 2.5
 
