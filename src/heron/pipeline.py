@@ -110,7 +110,8 @@ class Coder:
         dateline_place = next((p for p in places if p.role == "dateline"), None)
         context_country = dateline_place.country if dateline_place else None
 
-        mentions = self.mention_finder.find(doc, published=article.published, context_country=context_country)
+        mentions = self.mention_finder.find(doc, published=article.published, context_country=context_country,
+                                            skip=(dateline.start, dateline.end) if dateline else None)
         mentions = resolve(doc, mentions)
         by_sentence: dict[int, list[Mention]] = {}
         for m in mentions:

@@ -58,27 +58,35 @@ class MentionFinder:
         self.knowledge = knowledge
         self.use_context_country = use_context_country
         self.actor_matcher = _phrase_matcher(nlp, knowledge.phrases(), "ACTOR")
+        # names that are also common words ("US"/"us", "WHO"/"who", "Chad"): matched by exact case
+        self.cased_matcher = _phrase_matcher(nlp, knowledge.cased_phrases(), "ACTOR", attr="ORTH")
         self.sector_matcher = _phrase_matcher(nlp, knowledge.sector_phrases(), "SECTOR")
         self.words = mention_words()
 
     # -- public -----------------------------------------------------------------------------
-    def find(self, doc: Doc, *, published: date | None = None, context_country: str | None = None) -> list[Mention]:
-        """Mentions in document order; coreference is left to :func:`heron.actors.coref.resolve`."""
+    def find(self, doc: Doc, *, published: date | None = None, context_country: str | None = None,
+             skip: tuple[int, int] | None = None) -> list[Mention]:
+        """Mentions in document order; coreference is left to :func:`heron.actors.coref.resolve`.
+
+        ``skip`` is a character span to ignore (the dateline: "TEHRAN (Tasnim) -" names a place).
+        """
         sent_index = {s.start: i for i, s in enumerate(doc.sents)}
         sent_of = _token_sentence_index(doc, sent_index)
         groups = self._groups(doc, published)
         mentions: list[Mention] = []
         for group in sorted(groups.values(), key=lambda g: min(g.tokens)):
-            actor = self._code(group, context_country)
-            if actor is None:
+            if skip and skip[0] <= group.head.idx < skip[1]:
                 continue
-            mentions.append(_make_mention(doc, group, (actor,), sent_of[group.head.i]))
+            actors = self._hyphen_pair(group) or self._code(group, context_country)
+            if not actors:
+                continue
+            mentions.append(_make_mention(doc, group, actors, sent_of[group.head.i]))
         return _merge_coordination(mentions, doc)
 
     # -- grouping ---------------------------------------------------------------------------
     def _groups(self, doc: Doc, published: date | None) -> dict[int, _Group]:
         actor_spans = []
-        for _, start, end in self.actor_matcher(doc):
+        for _, start, end in [*self.actor_matcher(doc), *self.cased_matcher(doc)]:
             span = doc[start:end]
             if not any(ch.isupper() for ch in span.text):  # "us", "chad" in lower case: not names
                 continue
@@ -132,14 +140,28 @@ class MentionFinder:
         return tok
 
     # -- coding -----------------------------------------------------------------------------
-    def _code(self, g: _Group, context_country: str | None) -> Actor | None:
+    def _hyphen_pair(self, g: _Group) -> tuple[Actor, ...] | None:
+        """"Tehran-Moscow relations", "Iran-Russia ties": both countries, as one pair mention."""
+        if g.sectors or len(g.entries) != 2:
+            return None
+        (a, ea), (b, eb) = sorted(g.entries, key=lambda p: p[0].start)
+        between = g.head.doc[a.end:b.start]
+        if len(between) != 1 or between[0].text not in "-–":
+            return None
+        pa, pb = _first([ea], COUNTRY_KINDS), _first([eb], COUNTRY_KINDS)
+        if pa is None or pb is None or pa.country == pb.country:
+            return None
+        return tuple(Actor(name=_country_name(self.knowledge, p), code=p.code, country=p.country, kind="country",
+                           provenance=p.provenance) for p in (pa, pb))
+
+    def _code(self, g: _Group, context_country: str | None) -> tuple[Actor, ...]:
         head = g.head
         head_entries = [es for sp, es in g.entries if head.i in range(sp.start, sp.end)]
         mod_entries = [es for sp, es in g.entries if head.i not in range(sp.start, sp.end)]
         named = _first(head_entries, NAMED_KINDS)
         place_at_head = _first(head_entries, PLACE_KINDS | {"demonym"})
         if place_at_head and not g.sectors and self._is_locative(head):
-            return None  # "in Tehran": a place, not an actor (the geo stage takes it)
+            return ()  # "in Tehran": a place, not an actor (the geo stage takes it)
 
         country = None
         for entries in mod_entries:
@@ -149,10 +171,11 @@ class MentionFinder:
                 break
         sectors: list[str] = []
         role = title = None
+        title = _rank(g, self.words["ranks"])
         for span, sector in sorted(g.sectors, key=lambda p: p[0].start):
             phrase = span.text.lower()
             if phrase in self.words["ranks"]:
-                title = title or phrase
+                pass
             elif sector.person and role is None:
                 role = sector.role or phrase
             for s in sector.sectors:
@@ -166,31 +189,47 @@ class MentionFinder:
                 sectors = list(dict.fromkeys([*named.sectors, *sectors]))
                 country = named.country or country
                 code = (country or "") + "".join(s for s in sectors if s not in (country or ""))
-                return Actor(name=named.name, code=code or named.code, country=country, sectors=tuple(sectors),
+                return _one(name=named.name, code=code or named.code, country=country, sectors=tuple(sectors),
                              kind="person", role=role, title=title, provenance=named.provenance)
-            return Actor(name=named.name, code=named.code, country=base_country, sectors=tuple(named.sectors),
+            return _one(name=named.name, code=named.code, country=base_country, sectors=tuple(named.sectors),
                          kind=named.kind, role=role, title=title, provenance=named.provenance)
         if place_at_head is not None and not sectors:
-            return Actor(name=_country_name(self.knowledge, place_at_head), code=place_at_head.code,
+            return _one(name=_country_name(self.knowledge, place_at_head), code=place_at_head.code,
                          country=place_at_head.country, kind="country", provenance=place_at_head.provenance)
         if place_at_head is not None and country is None:
             country = place_at_head.country
         if not sectors and country is None:
-            return None  # a bare, unknown name: not coded (learned actors may supply it later)
+            return ()  # a bare, unknown name: not coded (learned actors may supply it later)
         provenance = "builtin:mention"
         if country is None and sectors and self.use_context_country and context_country and name is None:
             country, provenance = context_country, "context:dateline"
         code = (country or "---") + "".join(sectors)
         display = name or (" ".join(t.text for t in head.subtree if t.i in g.tokens) or head.text)
-        return Actor(name=display, code=code, country=country, sectors=tuple(sectors),
+        return _one(name=display, code=code, country=country, sectors=tuple(sectors),
                      kind="person" if name else "sector", role=role, title=title, provenance=provenance)
 
     def _is_locative(self, head: Token) -> bool:
         return head.dep_ == "pobj" and head.head.lower_ in self.words["locative_prepositions"]
 
 
-def _phrase_matcher(nlp, phrases, label: str) -> PhraseMatcher:
-    matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+def _one(**fields) -> tuple[Actor]:
+    return (Actor(**fields),)
+
+
+def _rank(g: _Group, ranks: frozenset[str]) -> str | None:
+    """The longest run of rank words in the phrase: "Brigadier General", "Grand Ayatollah"."""
+    doc = g.head.doc
+    words = [doc[i] for i in sorted(g.tokens) if doc[i].lower_.rstrip(".") in ranks or doc[i].lower_ in ranks]
+    if not words:
+        return None
+    run = [words[0]]
+    for tok in words[1:]:
+        run = [*run, tok] if tok.i == run[-1].i + 1 else run
+    return " ".join(t.lower_ for t in run)
+
+
+def _phrase_matcher(nlp, phrases, label: str, *, attr: str = "LOWER") -> PhraseMatcher:
+    matcher = PhraseMatcher(nlp.vocab, attr=attr)
     unique = sorted({p for p in phrases if p})
     for i in range(0, len(unique), 5000):
         matcher.add(label, list(nlp.tokenizer.pipe(unique[i : i + 5000])))

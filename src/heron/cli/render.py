@@ -14,6 +14,8 @@ from heron.records import Event
 
 out = Console()
 err = Console(stderr=True)
+if not out.is_terminal:  # piped or captured: don't squeeze the table into 80 columns
+    out.width = 200
 
 EVENT_COLUMNS = ("sentence_index", "date", "source_code", "cameo_code", "target_code", "cameo_name",
                  "trigger", "location_name", "confidence")

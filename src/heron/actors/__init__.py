@@ -1,0 +1,1 @@
+"""Actors: built-in knowledge and user dictionaries, mention finding, coreference."""
