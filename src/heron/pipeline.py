@@ -35,8 +35,9 @@ log = logging.getLogger(__name__)
 class Coder:
     """Codes articles into events. Cheap to construct; resources load on first use."""
 
-    def __init__(self, settings: Settings | None = None) -> None:
+    def __init__(self, settings: Settings | None = None, *, learned: tuple[dict, ...] = ()) -> None:
         self.settings = settings or Settings()
+        self.learned = learned  # rows of the store's learned_actors table (see heron.store.learned)
 
     # -- resources (lazy) -------------------------------------------------------------------
     @cached_property
@@ -49,9 +50,13 @@ class Coder:
     def knowledge(self):
         from heron.actors.knowledge import load_builtin, load_dictionary
 
+        from heron.actors.learned import knowledge_from_learned
+
+        # later layers win: built-in < learned from earlier articles < the user's dictionaries
+        layers = [knowledge_from_learned(self.learned)] if self.learned else []
+        layers += [load_dictionary(p) for p in self.settings.actor_files]
         kb = load_builtin()
-        extra = [load_dictionary(p) for p in self.settings.actor_files]
-        return kb.merged(*extra) if extra else kb
+        return kb.merged(*layers) if layers else kb
 
     @cached_property
     def mention_finder(self):

@@ -70,8 +70,11 @@ def code_inputs(
                 summary.n_read += 1
                 yield item
 
+    from heron.store.learned import learned_rows
+
+    learned = tuple(learned_rows(store.con))
     for chunk in code_stream(articles(), settings=settings, workers=workers or default_workers(),
-                             problems=summary.problems):
+                             problems=summary.problems, learned=learned):
         store.write(chunk, run_id=run_id)
         summary.n_coded += len(chunk)
         for coded in chunk:
@@ -86,19 +89,19 @@ def code_inputs(
 
 
 def code_stream(articles: Iterable[Article], *, settings: Settings, workers: int,
-                problems: list[ReadProblem]) -> Iterator[list[CodedArticle]]:
+                problems: list[ReadProblem], learned: tuple[dict, ...] = ()) -> Iterator[list[CodedArticle]]:
     """Yield coded chunks in input order; one article's failure is reported, not fatal."""
     it = iter(articles)
     head = list(islice(it, IN_PROCESS_BELOW))
     if workers <= 1 or len(head) < IN_PROCESS_BELOW:
         from heron.pipeline import Coder
 
-        coder = Coder(settings)
+        coder = Coder(settings, learned=learned)
         rest = _chunks(_chain(head, it), CHUNK)
         for chunk in rest:
             yield _code_chunk(coder, chunk, problems)
         return
-    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(settings,)) as pool:
+    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(settings, learned)) as pool:
         pending: list[Future] = []
         for chunk in _chunks(_chain(head, it), CHUNK):
             pending.append(pool.submit(_worker_code, chunk))
@@ -140,11 +143,11 @@ def _code_chunk(coder, chunk: list[Article], problems: list[ReadProblem]) -> lis
 _WORKER_CODER = None
 
 
-def _init_worker(settings: Settings) -> None:
+def _init_worker(settings: Settings, learned: tuple[dict, ...]) -> None:
     global _WORKER_CODER
     from heron.pipeline import Coder
 
-    _WORKER_CODER = Coder(settings)
+    _WORKER_CODER = Coder(settings, learned=learned)
     _WORKER_CODER.warm_up()
 
 

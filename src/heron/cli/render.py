@@ -98,3 +98,15 @@ def _fmt(v) -> str:
     if isinstance(v, float):
         return f"{v:.2f}"
     return str(v)
+
+
+def print_rows(rows: Sequence[dict], *, title: str) -> None:
+    table = Table(title=title)
+    if not rows:
+        out.print(f"{title}")
+        return
+    for col in rows[0]:
+        table.add_column(str(col), overflow="fold")
+    for r in rows:
+        table.add_row(*[_fmt(v) if not isinstance(v, list) else ";".join(v) for v in r.values()])
+    out.print(table)
