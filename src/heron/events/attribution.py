@@ -1,0 +1,236 @@
+"""Who did it to whom: argument slots over the dependency parse, mapped to actor mentions.
+
+Slots (named by trigger rows, see the triggers README):
+
+``subj``     the logical subject: nsubj; the "by" agent of a passive; inherited across xcomp
+             ("Iran refused to meet": Iran), object control ("urged Iran to meet": Iran), conj,
+             participial advcl, relative clauses ("Russia, which bombed ...") and acl/pcomp
+``dobj``     the logical object: dobj/oprd/attr; the passive subject ("ISIL was bombed")
+``dative``   "gave Iran aid", "said to X"
+``pobj:P``   the object of preposition P on the trigger, on its light-verb object, or (nouns) on
+             the verb that carries it ("held talks with X")
+``poss``     "Russia's attack"; ``mod`` an actor among a noun's modifiers ("Russian air strikes")
+``host``     the subject of the light verb that carries a noun ("Russia carried out strikes"), or of
+             the clause a noun's prepositional phrase hangs on ("He spoke in a meeting with X")
+``between``  "talks between X and Y" (all of them: reciprocal events pair them up)
+``xsubj``    the subject of the trigger's clausal complement ("urged that Israel withdraw")
+
+A slot token that is not itself a mention is searched one level down (possessor, modifiers,
+appositive, "of" phrase: "the government of Syria", "welcomed the Russian involvement"); such an
+argument counts as indirect and lowers the confidence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from heron.events.matcher import Match, grammatical_object, is_passive, prep_objects, preps
+from heron.records import Mention
+
+RELATIVE = frozenset({"who", "which", "that", "whom", "whose"})
+#: Verbs whose object is the subject of their infinitive: "urged Iran to talk".
+OBJECT_CONTROL = frozenset(
+    {
+        "urge", "ask", "call", "persuade", "force", "order", "tell", "invite", "encourage", "allow",
+        "pressure", "press", "push", "advise", "request", "require", "warn", "implore", "exhort",
+        "authorize", "authorise", "permit", "instruct", "direct", "compel", "oblige", "enable",
+        "beg", "appeal", "convince", "help", "challenge", "dare", "empower", "pressurize", "lobby",
+    }
+)
+INNER_DEPS = ("poss", "compound", "amod", "nmod", "appos")
+SUBJECT_DEPS = ("nsubj", "csubj")
+
+
+@dataclass(slots=True)
+class Argument:
+    """The mentions found for one role, and how."""
+
+    mentions: list[Mention]
+    slot: str
+    direct: bool  # the slot token (or its conjuncts) is itself a mention
+
+
+class Attributor:
+    """Maps slot tokens to the sentence's actor mentions. One per sentence."""
+
+    def __init__(self, doc: Doc, mentions: Sequence[Mention], light_verbs: frozenset[str]) -> None:
+        self.doc = doc
+        self.light_verbs = light_verbs
+        self.by_token: dict[int, Mention] = {}
+        # shorter mentions first win a shared token: "Iran" inside a longer "Iran and Russia" keeps both
+        for m in sorted(mentions, key=lambda m: m.tok_end - m.tok_start):
+            if not m.actors:
+                continue
+            for i in range(m.tok_start, m.tok_end):
+                self.by_token.setdefault(i, m)
+
+    # --- mentions -------------------------------------------------------------------------
+
+    def mention_of(self, tok: Token) -> Mention | None:
+        return self.by_token.get(tok.i)
+
+    def mentions_at(self, tok: Token, *, skip: Iterable[int] = ()) -> tuple[list[Mention], bool]:
+        """Mentions standing for ``tok`` and its conjuncts; (mentions, direct)."""
+        skip = set(skip)
+        found: list[Mention] = []
+        direct = True
+        for t in (tok, *tok.conjuncts):
+            if t.i in skip:
+                continue
+            m = self.by_token.get(t.i)
+            if m is not None:
+                if m not in found:
+                    found.append(m)
+                continue
+            inner = self._inner(t, skip)
+            if inner is not None and inner not in found:
+                found.append(inner)
+                direct = False
+        return found, direct
+
+    def _inner(self, tok: Token, skip: set[int]) -> Mention | None:
+        """A mention one level inside a noun phrase: modifier, possessor, appositive, "of X"."""
+        for c in tok.children:
+            if c.dep_ in INNER_DEPS and c.i not in skip and c.i in self.by_token:
+                return self.by_token[c.i]
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for o in prep_objects(c):
+                    if o.i in self.by_token and o.i not in skip:
+                        return self.by_token[o.i]
+        return None
+
+    # --- syntax ---------------------------------------------------------------------------
+
+    def subject(self, verb: Token, depth: int = 0) -> tuple[Token | None, str]:
+        """The logical subject of a verb (or adjective) and how it was found."""
+        if depth > 5:
+            return None, ""
+        for c in verb.children:
+            if c.dep_ in SUBJECT_DEPS:
+                if c.lower_ in RELATIVE and verb.dep_ == "relcl":
+                    return verb.head, "relative clause"
+                return c, "subject"
+        if is_passive(verb):
+            for c in verb.children:
+                if c.dep_ == "agent":
+                    for o in prep_objects(c):
+                        return o, "passive agent"
+            return None, ""
+        head, dep = verb.head, verb.dep_
+        if head is verb:
+            return None, ""
+        if dep == "acomp" or (dep == "xcomp" and verb.pos_ == "ADJ"):
+            tok, how = self.subject(head, depth + 1)
+            return tok, how
+        if dep == "xcomp":
+            if is_passive(head):  # "Iran was asked to meet", "is expected to attack"
+                for c in head.children:
+                    if c.dep_ in ("nsubjpass", "nsubj"):
+                        return c, "inherited (passive controller)"
+            if head.lemma_.lower() in OBJECT_CONTROL:
+                ctrl = self._controller(head)
+                if ctrl is not None:
+                    return ctrl, "inherited (object control)"
+            tok, _ = self.subject(head, depth + 1)
+            return tok, "inherited (xcomp)"
+        if dep == "conj" and head.pos_ in ("VERB", "AUX"):
+            tok, _ = self.subject(head, depth + 1)
+            return tok, "inherited (coordination)"
+        if dep == "advcl" and not any(c.dep_ == "mark" for c in verb.children):
+            tok, _ = self.subject(head, depth + 1)
+            return tok, "inherited (participle)"
+        if dep == "relcl":
+            return head, "relative clause"
+        if dep == "acl" and verb.tag_ == "VBG":
+            return head, "participle modifier"
+        if dep == "pcomp" and head.head.pos_ in ("VERB", "AUX"):
+            tok, _ = self.subject(head.head, depth + 1)
+            return tok, "inherited (gerund)"
+        return None, ""
+
+    @staticmethod
+    def _controller(verb: Token) -> Token | None:
+        for c in verb.children:
+            if c.dep_ in ("dobj", "dative", "iobj"):
+                return c
+        for word in ("on", "upon"):  # "called on Iran to"
+            for p in preps(verb, word):
+                for o in prep_objects(p):
+                    return o
+        return None
+
+    def object(self, verb: Token) -> Token | None:
+        obj = grammatical_object(verb)
+        if obj is not None and obj.lower_ in RELATIVE and verb.dep_ == "relcl":
+            return verb.head  # "the base that the rebels attacked"
+        return obj
+
+    def slot_tokens(self, match: Match, slot: str) -> tuple[list[Token], bool]:
+        """The tokens a slot points at, and whether the dependency is direct (not inherited)."""
+        tok = match.token
+        pos = match.pattern.pos
+        if slot == "subj":
+            if pos == "noun":
+                return [], False
+            s, how = self.subject(tok)
+            return ([s] if s is not None else []), how in ("subject", "passive agent")
+        if slot == "dobj":
+            o = self.object(tok) if pos == "verb" else None
+            return ([o] if o is not None else []), True
+        if slot == "dative":
+            out = []
+            for c in tok.children:
+                if c.dep_ in ("dative", "iobj"):
+                    out.extend(prep_objects(c) if c.pos_ == "ADP" else [c])
+            return out, True
+        if slot.startswith("pobj:"):
+            word = slot[5:]
+            anchors = [tok]
+            if match.obj is not None:
+                anchors.append(match.obj)
+            if pos == "noun" and match.host is not None and match.host_kind == "object":
+                anchors.append(match.host)
+            return [o for a in anchors for p in preps(a, word) for o in prep_objects(p)], True
+        if slot == "poss":
+            return [c for c in tok.children if c.dep_ == "poss"], True
+        if slot == "mod":
+            parts = {p.i for p in match.parts}
+            return [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod") and c.i not in parts], True
+        if slot == "between":
+            return [o for w in ("between", "among", "amongst") for p in preps(tok, w) for o in prep_objects(p)], True
+        if slot == "host":
+            host = match.host
+            if host is None:
+                return [], False
+            if match.host_kind == "object" and not (host.lemma_.lower() in self.light_verbs or match.pattern.host):
+                return [], False
+            s, _ = self.subject(host)
+            return ([s] if s is not None else []), False
+        if slot == "xsubj":
+            return [g for c in tok.children if c.dep_ in ("xcomp", "ccomp") for g in c.children if g.dep_ == "nsubj"], True
+        return [], False
+
+    def resolve(self, match: Match, slots: Sequence[str], *, exclude: Sequence[Mention] = ()) -> Argument | None:
+        """The first slot, in order, that yields actor mentions (other than ``exclude``)."""
+        skip = {p.i for p in match.parts} | {match.token.i}
+        for slot in slots:
+            tokens, clear = self.slot_tokens(match, slot)
+            for tok in tokens:
+                found, direct = self.mentions_at(tok, skip=skip)
+                found = [m for m in found if all(m is not x for x in exclude)]
+                if found:
+                    return Argument(found, slot, direct and clear)
+        return None
+
+    def clause_mentions(self, root: Token, *, exclude: Sequence[Mention] = ()) -> list[Mention]:
+        """Actor mentions anywhere under ``root`` (for a statement's target), in text order."""
+        out: list[Mention] = []
+        for t in root.subtree:
+            m = self.by_token.get(t.i)
+            if m is not None and m not in out and all(m is not x for x in exclude):
+                out.append(m)
+        return out

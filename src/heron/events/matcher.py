@@ -1,0 +1,234 @@
+"""Find trigger patterns in a parsed sentence.
+
+Lookup is by lemma (a dict, compiled once per lexicon): for each verb, noun or adjective token the
+candidate patterns for its lemma are tried from the most specific down, and the first whose
+constraints all hold around the token in the dependency parse wins. Tokens a winning pattern used
+as constraints ("sanctions" in "impose sanctions", "air" in "air strikes") cannot be triggers
+themselves.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from heron.events.lexicon import TriggerLexicon, TriggerPattern
+
+POS_KIND = {"VERB": "verb", "NOUN": "noun", "ADJ": "adj"}
+MOD_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod", "nummod"})
+OBJ_DEPS = frozenset({"dobj", "oprd", "attr"})
+
+
+def is_passive(tok: Token) -> bool:
+    """A passive verb: "was attacked", or a past participle modifying a noun ("troops killed")."""
+    if any(c.dep_ in ("nsubjpass", "auxpass", "csubjpass") for c in tok.children):
+        return True
+    return tok.dep_ == "acl" and tok.tag_ == "VBN"
+
+
+def preps(tok: Token, word: str) -> Iterator[Token]:
+    """Preposition children of ``tok`` spelt ``word`` (including "by" agents)."""
+    for c in tok.children:
+        if c.dep_ in ("prep", "agent", "dative", "prt") and c.lower_ == word:
+            yield c
+
+
+def prep_objects(prep: Token) -> Iterator[Token]:
+    """What a preposition governs: its pobj, or the object of its gerund ("with visiting X")."""
+    for c in prep.children:
+        if c.dep_ == "pobj":
+            yield c
+        elif c.dep_ == "pcomp":
+            yield c
+            for g in c.children:
+                if g.dep_ in ("dobj", "pobj"):
+                    yield g
+
+
+def grammatical_object(tok: Token) -> Token | None:
+    """The (logical) direct object of a verb: dobj, or the passive subject."""
+    if is_passive(tok):
+        for c in tok.children:
+            if c.dep_ in ("nsubjpass", "csubjpass"):
+                return c
+        if tok.dep_ == "acl":
+            return tok.head
+        return None
+    for c in tok.children:
+        if c.dep_ in OBJ_DEPS:
+            return c
+    return None
+
+
+def object_heads(obj: Token) -> Iterator[Token]:
+    """The object and what stands for it: "thousands of troops" -> troops; conjuncts too."""
+    yield obj
+    for c in obj.children:
+        if c.dep_ == "conj":
+            yield c
+        elif c.dep_ == "prep" and c.lower_ == "of" and (obj.like_num or obj.lemma_ in _QUANTITY):
+            yield from (g for g in c.children if g.dep_ == "pobj")
+
+
+_QUANTITY = frozenset({"thousand", "hundred", "dozen", "million", "number", "group", "batch", "unit", "team", "lot"})
+
+
+def host_of(noun: Token) -> tuple[Token | None, str]:
+    """The verb that carries a nominal trigger, and how: ("held" for "held talks", "object").
+
+    Kinds: ``object`` (the noun is its object or passive subject), ``prep`` (the noun is in a
+    prepositional phrase on it: "in a meeting with", "went on strike").
+    """
+    tok = noun
+    for _ in range(3):
+        if tok.dep_ == "conj":
+            tok = tok.head
+            continue
+        head = tok.head
+        if tok.dep_ in ("dobj", "nsubjpass", "oprd") and head.pos_ in ("VERB", "AUX"):
+            return head, "object"
+        if tok.dep_ == "pobj" and head.dep_ in ("prep", "agent") and head.head.pos_ in ("VERB", "AUX"):
+            return head.head, "prep"
+        return None, ""
+    return None, ""
+
+
+@dataclass(slots=True, eq=False)
+class Match:
+    """A pattern that fired on a token, with the tokens its constraints used."""
+
+    pattern: TriggerPattern
+    token: Token
+    parts: list[Token] = field(default_factory=list)  # constraint tokens (trigger words besides the token)
+    obj: Token | None = None  # the object a light-verb row required ("sanctions")
+    host: Token | None = None  # the verb that carries a noun trigger
+    host_kind: str = ""
+    roles: list[tuple[str, str]] = field(default_factory=list)  # ("object", "sanctions"), for the reason
+
+    @property
+    def trigger_tokens(self) -> list[Token]:
+        return sorted({self.token, *self.parts}, key=lambda t: t.i)
+
+
+def _lemmas(tok: Token) -> tuple[str, ...]:
+    lemma = tok.lemma_.lower()
+    low = tok.lower_
+    return (lemma,) if lemma == low else (lemma, low)
+
+
+def _child_word(tok: Token, deps: Iterable[str], words: frozenset[str]) -> Token | None:
+    for c in tok.children:
+        if c.dep_ in deps and (c.lower_ in words or c.lemma_.lower() in words):
+            return c
+    return None
+
+
+class TriggerMatcher:
+    """Compiled once per lexicon; ``find`` is called for every sentence."""
+
+    def __init__(self, lexicon: TriggerLexicon) -> None:
+        self.lexicon = lexicon
+
+    def _check(self, pat: TriggerPattern, tok: Token) -> Match | None:
+        parts: list[Token] = []
+        roles: list[tuple[str, str]] = []
+
+        def use(role: str, t: Token) -> None:
+            parts.append(t)
+            roles.append((role, t.text))
+
+        obj_tok: Token | None = None
+        host, kind = host_of(tok) if pat.pos == "noun" else (None, "")
+        if pat.host:
+            if host is None or host.lemma_.lower() not in pat.host:
+                return None
+            use("host verb", host)
+        if pat.prt:
+            p = _child_word(tok, ("prt", "advmod", "prep"), pat.prt)
+            if p is None:
+                return None
+            use("particle", p)
+        if pat.obj:
+            obj = grammatical_object(tok)
+            if obj is None:
+                return None
+            for cand in object_heads(obj):
+                if cand.lemma_.lower() in pat.obj or cand.lower_ in pat.obj:
+                    obj_tok = cand
+                    break
+            if obj_tok is None:
+                return None
+            use("object", obj_tok)
+        anchors = [tok] if obj_tok is None else [tok, obj_tok]
+        if host is not None and kind == "object":  # "held drills with X": the phrase is on the verb
+            anchors.append(host)
+        if pat.prep:
+            found = next((p for a in anchors for w in pat.prep for p in preps(a, w)), None)
+            if found is None:
+                return None
+            use("prep", found)
+        for word, lemmas in pat.pobj:
+            hit = None
+            for a in anchors:
+                for p in preps(a, word):
+                    for o in prep_objects(p):
+                        if o.lemma_.lower() in lemmas or o.lower_ in lemmas:
+                            hit = (p, o)
+                            break
+                    if hit:
+                        break
+                if hit:
+                    break
+            if hit is None:
+                return None
+            parts.append(hit[0])
+            use(f"{word}-object", hit[1])
+        if pat.xcomp:
+            x = _child_word(tok, ("xcomp", "ccomp"), pat.xcomp)
+            if x is None and obj_tok is not None:  # "declined any comment"
+                x = _child_word(obj_tok, ("acl", "xcomp"), pat.xcomp)
+            if x is None:
+                return None
+            use("complement", x)
+        if pat.mod:
+            m = _child_word(tok, MOD_DEPS, pat.mod)
+            if m is None:
+                return None
+            use("modifier", m)
+        return Match(pat, tok, parts, obj_tok, host, kind, roles)
+
+    def candidates(self, tok: Token) -> tuple[TriggerPattern, ...]:
+        kind = POS_KIND.get(tok.pos_)
+        if kind is None:
+            return ()
+        found: list[TriggerPattern] = []
+        for lemma in _lemmas(tok):
+            found.extend(self.lexicon.lookup(kind, lemma))
+        if len(found) > 1:
+            found.sort(key=lambda p: -p.specificity)
+        return tuple(found)
+
+    def find(self, sent: Span) -> list[Match]:
+        """The winning match of every trigger token in ``sent``, constraint tokens removed."""
+        matches: list[Match] = []
+        for tok in sent:
+            for pat in self.candidates(tok):
+                m = self._check(pat, tok)
+                if m is not None:
+                    matches.append(m)
+                    break
+        if len(matches) < 2:
+            return matches
+        # a token a more specific match used as a constraint is not a trigger of its own
+        kept: list[Match] = []
+        used: set[int] = set()
+        triggers: set[int] = set()
+        for m in sorted(matches, key=lambda m: (-m.pattern.specificity, m.token.i)):
+            if m.token.i in used or any(p.i in triggers for p in m.parts):
+                continue
+            kept.append(m)
+            triggers.add(m.token.i)
+            used.update(p.i for p in m.parts)
+        return sorted(kept, key=lambda m: m.token.i)
