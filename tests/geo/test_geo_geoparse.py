@@ -134,3 +134,22 @@ def test_demonyms_only_when_asked(parse):
 def test_no_places(parse):
     _, places = parse("The committee will meet again next week.")
     assert places == []
+
+
+def test_named_regions(parse, gaz):
+    assert gaz.lookup("Mideast")[0].name == "Middle East"
+    _, places = parse("Tensions rose across the Middle East as militias clashed in Darfur.")
+    me = place_for(places, "Middle East")
+    assert me.feature == "region" and me.geonameid is None and me.country is None
+    assert me.latitude is not None
+    darfur = place_for(places, "Darfur")
+    assert darfur.country == "SDN" and darfur.feature == "region"
+
+
+def test_washington_reads_as_the_capital_unless_the_state_is_said(parse):
+    _, places = parse("Lawmakers in Washington debated the bill.")
+    p = place_for(places, "Washington")
+    assert (p.admin1, p.feature) == ("DC", "city")
+    _, places = parse("Wildfires spread across Washington state on Monday.")
+    p = next(p for p in places if p.text.startswith("Washington"))
+    assert (p.admin1, p.feature) == ("WA", "admin1")

@@ -48,3 +48,10 @@ def test_closest_to_the_trigger(parse):
     sent = list(doc.sents)[0]
     place, _ = locate_event(sent, trigger_index=_trigger(sent, "attacked"), places=places, dateline=None)
     assert place is not None and place.text == "Aleppo"
+
+
+def test_region_as_event_location(parse):
+    doc, places = parse("Militias clashed in Darfur on Sunday.")
+    sent = list(doc.sents)[0]
+    place, why = locate_event(sent, trigger_index=_trigger(sent, "clashed"), places=places, dateline=None)
+    assert place is not None and place.name == "Darfur" and place.feature == "region"

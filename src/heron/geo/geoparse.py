@@ -188,6 +188,7 @@ _SPLIT_RE = re.compile(r"\s*(?:,|\band\b|&)\s*")
 
 
 def _collect_mentions(doc, gaz: Gazetteer, dateline: Dateline | None) -> list[_Mention]:
+    ents = list(doc.ents)
     out: list[_Mention] = []
     taken: set[int] = set()  # token indexes already in a mention
 
@@ -198,7 +199,7 @@ def _collect_mentions(doc, gaz: Gazetteer, dateline: Dateline | None) -> list[_M
         out.append(_Mention(text, start, start + len(text), name_key(text), tok_start, tok_end, head))
         taken.update(range(tok_start, tok_end))
 
-    for ent in doc.ents:
+    for ent in ents:
         if ent.label_ not in _LABELS:
             continue
         text, start = _clean(ent.text, ent.start_char)
@@ -220,7 +221,7 @@ def _collect_mentions(doc, gaz: Gazetteer, dateline: Dateline | None) -> list[_M
     # "around Tskhinvali and Gori", "Parkers Prairie" as ORG). Take such a name when the gazetteer
     # knows it by its own name and: the whole entity is that name (not for PERSON), or it sits
     # where a place sits ("in X", "around X and Y"), or it is a national capital.
-    for ent in doc.ents:
+    for ent in ents:
         if ent.label_ not in _SECONDARY_LABELS:
             continue
         if any(i in taken for i in range(ent.start, ent.end)):
@@ -353,10 +354,13 @@ def _locative(tok) -> bool:
 
 
 def _token_at(doc, char: int):
-    for t in doc:
-        if t.idx <= char < t.idx + len(t.text):
-            return t
-    return None
+    """The token covering character ``char`` (None in whitespace or out of range)."""
+    if char < 0 or char >= len(doc.text):
+        return None
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    return span[0]
 
 
 def _feature_hint(doc, m: _Mention) -> str | None:
@@ -639,9 +643,17 @@ def geoparse(
         # "Tehran", "Kunduz": a province named like its capital means the city unless the text
         # says "province"
         switched = False
-        if e.feature == "admin1" and m.hint_feature != "admin1":
+        if e.feature == "admin1" and m.hint_feature != "admin1" and not m.qualifier:
+            prior_pick = max(range(len(m.cands)), key=lambda i: static[mi][i]) == best
             for j, (c, c_own) in enumerate(m.cands):
-                if c.feature == "city" and c_own and c.country == e.country and c.admin1 == e.admin1 and name_key(c.name) == m.key:
+                if c.feature != "city":
+                    continue
+                # "Tehran", "Kunduz": the province's own capital of the same name
+                same = c_own and c.country == e.country and c.admin1 == e.admin1 and name_key(c.name) == m.key
+                # "Washington": a national capital, or a city of a quarter of the state's people,
+                # known by that very name, when only population (not context) chose the state
+                big = prior_pick and c_own and (_is_capital(c) or c.population >= 0.25 * max(e.population, 1))
+                if same or big:
                     best, (e, own), switched = j, (c, c_own), True
                     break
         reason = _reason(m, best, e, static[mi], scores[mi], masses, dl_entry, actor_set, switched)
@@ -658,7 +670,7 @@ def geoparse(
                 end=m.end,
                 text=text[m.start:m.end],
                 name=e.name,
-                geonameid=e.geonameid,
+                geonameid=e.geonameid if e.geonameid > 0 else None,
                 country=e.country or None,
                 admin1=e.admin1,
                 latitude=e.latitude,

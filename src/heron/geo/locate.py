@@ -75,7 +75,7 @@ def locate_event(
     s_start, s_end = sent.start_char, sent.end_char
     in_sent = [
         p for p in places
-        if p.role == "location" and s_start <= p.start < s_end and p.geonameid is not None
+        if p.role == "location" and s_start <= p.start < s_end and p.latitude is not None
     ]
     if 0 <= trigger_index < len(doc):
         trigger = doc[trigger_index]
