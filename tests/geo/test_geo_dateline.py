@@ -55,3 +55,13 @@ def test_dateline_after_headline_sentence_on_same_line():
 )
 def test_no_dateline(text):
     assert find_dateline(text) is None
+
+
+@pytest.mark.parametrize("text", ["US-China trade talks resumed.", "IRAN-IRAQ border reopened."])
+def test_hyphen_inside_a_word_is_no_dateline(text):
+    assert find_dateline(text) is None
+
+
+def test_dash_variants():
+    assert find_dateline("KABUL (Reuters)-Officials said").place == "KABUL"
+    assert find_dateline("WASHINGTON—The Senate").place == "WASHINGTON"

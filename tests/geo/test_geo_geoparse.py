@@ -153,3 +153,10 @@ def test_washington_reads_as_the_capital_unless_the_state_is_said(parse):
     _, places = parse("Wildfires spread across Washington state on Monday.")
     p = next(p for p in places if p.text.startswith("Washington"))
     assert (p.admin1, p.feature) == ("WA", "admin1")
+
+
+def test_hyphenated_pairs(parse):
+    _, places = parse("Iran-Russia Defense Cooperation Vital in Current Situation")
+    assert [(p.text, p.role) for p in places] == [("Iran", "actor"), ("Russia", "actor")]
+    _, places = parse("Troops massed along the Iran-Iraq border.")
+    assert {p.text: p.role for p in places} == {"Iran": "location", "Iraq": "location"}

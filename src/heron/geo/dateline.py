@@ -24,7 +24,9 @@ _MONTH = (
     r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|"
     r"Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
 )
-_DASH = r"(?:--?|–|—|―|:)"
+# a dash that ends a dateline: a long dash, "--", or a hyphen with a space on one side
+# ("KABUL -", "(Reuters)-"); never a hyphen inside a word ("US-China")
+_DASH = r"(?:\s*(?:--|–|—|―)|\s+-|(?<=\))-|-(?=\s)|\s*:(?=\s))"
 # upper-case place: "TEHRAN", "SAN'A", "NEW YORK", "ST. LOUIS", "KUALA LUMPUR", "PORT-AU-PRINCE"
 _UPPER_PLACE = r"[A-Z][A-Z'’.\-]*(?:\s+[A-Z][A-Z'’.\-]*){0,3}"
 _TITLE_PLACE = r"[A-Z][a-zà-ÿ'’.\-]+(?:\s+[A-Z][a-zà-ÿ'’.\-]+){0,2}"
@@ -37,14 +39,14 @@ _UPPER_RE = re.compile(
     rf"(?:\s*,\s*(?P<region>{_REGION}))?"
     rf"(?:\s*,\s*(?P<date>{_DATE}))?"
     rf"(?:\s*{_AGENCY})?"
-    rf"\s*{_DASH}\s*"
+    rf"{_DASH}\s*"
 )
 _TITLE_RE = re.compile(
     rf"(?P<place>{_TITLE_PLACE})"
     rf"(?:\s*,\s*(?P<region>{_REGION}))?"
     rf"(?:\s*,\s*(?P<date>{_DATE}))?"
     rf"\s*{_AGENCY}"
-    rf"\s*{_DASH}\s*"
+    rf"{_DASH}\s*"
 )
 
 # All-caps words that open a text but are not places.

@@ -179,6 +179,10 @@ _COMMON_WORDS = {
     "bay", "beach", "park", "springs", "falls", "heights", "hills", "forest", "garden",
     "march", "may", "june", "august", "christmas", "easter", "sunday", "monday",
 }
+_LINE_NOUNS = {
+    "border", "frontier", "boundary", "road", "highway", "railway", "railroad", "pipeline",
+    "route", "corridor", "crossing", "line", "bridge", "tunnel", "canal",
+}
 _DIVISION_WORDS = {
     "county", "parish", "township", "borough", "district", "province", "governorate", "oblast",
     "prefecture", "municipality",
@@ -211,11 +215,45 @@ def _collect_mentions(doc, gaz: Gazetteer, dateline: Dateline | None) -> list[_M
         # "Tehran-Moscow", "Iran-Russia": split on hyphens / slashes when every part is a name
         parts = [(m.group(), m.start()) for m in re.finditer(r"[^\-–/]+", text)]
         if len(parts) > 1 and all(gaz.lookup_rows(p.strip()) for p, _ in parts):
+            # "Iran-Russia ties", "Tehran-Moscow relations", "US-China trade": a pair of
+            # places modifying a noun names a relation between governments (but "along the
+            # Iran-Iraq border" is a place)
+            pair_tok = _token_at(doc, start + len(text) - 1) or ent.root
+            modifier = pair_tok.dep_ in ("compound", "nmod", "amod", "npadvmod") and \
+                pair_tok.head.lemma_.lower() not in _LINE_NOUNS
             for p, off in parts:
                 ps = p.strip()
                 pstart = start + off + (len(p) - len(p.lstrip()))
                 tok = _token_at(doc, pstart) or ent.root
                 add(ps, pstart, tok.i, tok.i + 1, tok.i)
+                if modifier:
+                    out[-1].forced_role = "actor"
+
+    # "Iran-Russia Defense Cooperation" where the NER took only "Iran": the other half of a
+    # hyphenated pair, when it is a country, a division or a capital by its own name
+    for m in list(out):
+        for mm in (re.match(r"[-–]([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)", doc.text[m.end:m.end + 40]),
+                   re.search(r"([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)[-–]$", doc.text[max(0, m.start - 40):m.start])):
+            if not mm:
+                continue
+            word = mm.group(1)
+            wstart = m.end + 1 if mm.string.startswith(("-", "–")) and mm.start() == 0 and mm.re.pattern.startswith("[-") \
+                else m.start - 1 - len(word)
+            while word and not (gaz.has_name(word) and any(
+                    o and (e.feature in ("country", "admin1") or _is_capital(e)) for e, o in gaz.matched_by_name(word))):
+                if " " not in word:
+                    word = ""
+                    break
+                word = word.rsplit(" ", 1)[0] if mm.re.pattern.startswith("[-") else word.split(" ", 1)[1]
+                if not mm.re.pattern.startswith("[-"):
+                    wstart = m.start - 1 - len(word)
+            if not word:
+                continue
+            tok = _token_at(doc, wstart)
+            if tok is None or tok.i in taken or overlaps_dateline(wstart, wstart + len(word)):
+                continue
+            end_tok = _token_at(doc, wstart + len(word) - 1) or tok
+            add(word, wstart, tok.i, end_tok.i + 1, end_tok.i)
 
     # The small NER model calls some places PERSON / ORG / EVENT ("Tbilisi appealed",
     # "around Tskhinvali and Gori", "Parkers Prairie" as ORG). Take such a name when the gazetteer
@@ -339,6 +377,13 @@ def _collect_demonyms(doc, gaz: Gazetteer, mentions: list[_Mention]) -> list[_Me
     return out
 
 
+def _in_hyphen_pair(doc, m: _Mention) -> bool:
+    text = doc.text
+    after = text[m.end:m.end + 2]
+    before = text[max(0, m.start - 2):m.start]
+    return (after[:1] in ("-", "–") and after[1:2].isupper()) or (before[-1:] in ("-", "–") and before[:1].isalpha())
+
+
 def _locative(tok) -> bool:
     """Is this token where a place name sits: "in X", "around X and Y", "the province of X"?"""
     hops = 0
@@ -422,6 +467,16 @@ def _role(doc, m: _Mention) -> str:
     if m.is_dateline:
         return "dateline"
     tok = doc[m.head]
+    if _in_hyphen_pair(doc, m):
+        # "Iran-Russia Defense Cooperation", "US-China trade": a relation between governments,
+        # unless the pair names a line on the ground ("the Iran-Iraq border")
+        t = doc[m.head]
+        hops = 0
+        while t.dep_ in ("compound", "nmod", "amod", "npadvmod", "punct") and t.head.i != t.i and hops < 4:
+            t = t.head
+            hops += 1
+        if t.lemma_.lower() not in _LINE_NOUNS and t.i != doc[m.head].i:
+            return "actor"
     # climb through conjunctions: "between Tehran and Moscow" -> Moscow behaves like Tehran
     seen = 0
     while tok.dep_ == "conj" and seen < 5:
@@ -494,7 +549,7 @@ def _masses(mentions: list[_Mention], probs: list[list[float]]) -> dict[str, tup
         for (e, _), p in zip(m.cands, ps):
             if not e.country:
                 continue
-            w_c = p * (1.0 if e.feature == "country" else 0.5)
+            w_c = p * {"country": 1.0, "admin1": 0.8}.get(e.feature, 0.5)
             if w_c > cm.get(e.country, 0.0):
                 cm[e.country] = w_c
             if e.admin1 and e.feature in ("admin1", "city"):
@@ -569,8 +624,9 @@ def geoparse(
             everything.append(d)
     for m in everything:
         m.prior = [_prior(e, own) for e, own in m.cands]
-        if m.role == "actor":
+        if m.role == "actor" and m.forced_role is None:
             # a place standing for a government: the seat of government is the likely reading
+            # (not for a name inside an organisation's name: "Dublin City Schools")
             m.prior = [p + (1.0 if _is_capital(e) else 0.0) for p, (e, _) in zip(m.prior, m.cands)]
 
     # the dateline: a city first, a capital, its region qualifier
@@ -711,7 +767,7 @@ def _reason(m, best, e, static_row, score_row, masses, dl_entry, actor_set, swit
         return base
     if len(m.cands) == 1:
         return f"only-candidate ({e.feature})"
-    if m.role == "actor" and _is_capital(e):
+    if m.role == "actor" and m.forced_role is None and _is_capital(e):
         prior_best = max(range(len(m.cands)), key=lambda i: m.prior[i])
         if prior_best == best:
             return "capital (stands for a government)"
