@@ -109,11 +109,13 @@ class Attributor:
         """The logical subject of a verb (or adjective) and how it was found."""
         if depth > 5:
             return None, ""
-        for c in verb.children:
-            if c.dep_ in SUBJECT_DEPS:
-                if c.lower_ in RELATIVE and verb.dep_ == "relcl":
-                    return verb.head, "relative clause"
-                return c, "subject"
+        subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+        if subjects:
+            # two subjects (a headline glued to the lead): the one nearest before the verb
+            c = max((s for s in subjects if s.i < verb.i), key=lambda s: s.i, default=subjects[0])
+            if c.lower_ in RELATIVE and verb.dep_ == "relcl":
+                return verb.head, "relative clause"
+            return c, "subject"
         if is_passive(verb):
             for c in verb.children:
                 if c.dep_ == "agent":
@@ -195,11 +197,12 @@ class Attributor:
             if pos == "noun" and match.host is not None and match.host_kind == "object":
                 anchors.append(match.host)
             return [o for a in anchors for p in preps(a, word) for o in prep_objects(p)], True
-        if slot == "poss":
-            return [c for c in tok.children if c.dep_ == "poss"], True
-        if slot == "mod":
+        if slot in ("poss", "mod"):
+            # a verb row's light object carries them: "rejected the Indian proposal", "froze Iran's assets"
+            owner = match.obj if (pos == "verb" and match.obj is not None) else tok
+            deps = ("poss",) if slot == "poss" else ("amod", "compound", "nmod")
             parts = {p.i for p in match.parts}
-            return [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod") and c.i not in parts], True
+            return [c for c in owner.children if c.dep_ in deps and c.i not in parts], True
         if slot == "between":
             return [o for w in ("between", "among", "amongst") for p in preps(tok, w) for o in prep_objects(p)], True
         if slot == "host":

@@ -29,7 +29,7 @@ phrase); non-asserted modality, reported speech and nominal triggers without a l
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from itertools import permutations
 
@@ -39,11 +39,15 @@ from spacy.tokens import Span, Token
 from heron.events.attribution import Argument, Attributor
 from heron.events.lexicon import EmbeddingClass, TriggerLexicon, load_lexicon
 from heron.events.matcher import Match, TriggerMatcher, grammatical_object, prep_objects, preps
-from heron.events.modality import clause_modality, is_historical, is_negated, noun_modality
+from heron.events.modality import clause_modality, deontic, is_historical, is_negated, noun_modality, will_not
 from heron.events.ontology_bridge import needs_target
 from heron.records import Actor, EventCandidate, Mention
 
 STATEMENT = "010"
+COOPERATIVE_ROOTS = frozenset({"04", "05", "06", "07", "08"})
+INTENT_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
+REFUSAL_CLASS = "refuse"
+ONE_SIDED_ROOTS = frozenset({"02", "10", "12", "13"})
 
 
 @dataclass(slots=True, eq=False)
@@ -57,9 +61,11 @@ class _Node:
     embedded: _Node | None = None  # the event under an embedding trigger
     cls: EmbeddingClass | None = None
     mapped: bool = False  # code replaced through the class table
+    recoded: bool = False  # its own code replaced (negated future -> refusal)
     consumed: bool = False  # taken up by the trigger above it
     silent: bool = False  # an embedding trigger that emits nothing itself
     deferred: bool = False  # emits its own code only if nothing under it gave an event
+    nested: bool = False  # its trigger sits under another trigger
     modality: str | None = None  # forced by an embedding class
     reported_by: str | None = None
     region: frozenset[int] = frozenset()
@@ -105,6 +111,10 @@ class EventCoder:
             return []
         attr = Attributor(sent.doc, mentions, self.lexicon.light_verbs)
         nodes = [self._node(m) for m in matches]
+        triggers = {n.token.i for n in nodes}
+        for n in nodes:
+            n.nested = any(a.i in triggers for a in n.token.ancestors)
+        self._refusals(nodes)
         self._embed(nodes, attr)
         year = published.year if published else None
         events: list[EventCandidate] = []
@@ -161,6 +171,22 @@ class EventCoder:
             region |= {t.i for t in tok.head.subtree} - {t.i for t in tok.subtree}
         return frozenset(region)
 
+    def _refusals(self, nodes: list[_Node]) -> None:
+        """ "will not meet", "won't accept refugees": cooperation refused in so many words is a 12x
+        rejection (CAMEO's refuse codes). Any other negated event stays negated and is dropped."""
+        cls = self.lexicon.classes.get(REFUSAL_CLASS)
+        if cls is None:
+            return
+        for node in nodes:
+            m = node.match
+            anchor = m.host if (m.pattern.pos == "noun" and m.host is not None) else m.token
+            if not node.negated or node.code[:2] not in INTENT_ROOTS or not will_not(anchor):
+                continue
+            found, repl = cls.lookup(node.code)
+            if found and repl is not None:
+                node.note = f"negated future: {node.code} -> {repl} ({cls.name})"
+                node.code, node.negated, node.modality, node.recoded = repl, False, cls.modality, True
+
     def _embed(self, nodes: list[_Node], attr: Attributor) -> None:
         classes = self.lexicon.classes
         for node in sorted(nodes, key=lambda n: -n.depth):
@@ -180,6 +206,13 @@ class EventCoder:
             emb = min(live, key=lambda n: (n.depth, n.token.i))
             node.embedded = emb
             found, repl = cls.lookup(emb.code)
+            if cls.name == "speech":  # "X said Sudan must return ...": a demand; "should": an appeal
+                kind = deontic(emb.match.host or emb.token)
+                if kind in classes:
+                    f2, r2 = classes[kind].lookup(emb.code)
+                    if f2 and r2 is not None:
+                        cls, found, repl = classes[kind], f2, r2
+                        node.cls = cls
             table_note = f"{node.pattern.lemma!r} over {emb.pattern.lemma!r} ({emb.code})"
             if found and repl is not None:
                 node.code, node.mapped, node.modality = repl, True, cls.modality
@@ -226,7 +259,11 @@ class EventCoder:
         if target is None and code.startswith("01") and node.region:
             target = self._statement_target(node, attr, source)
         reciprocal = pat.reciprocal or (node.mapped and emb is not None and emb.pattern.reciprocal)
+        if code[:2] in ONE_SIDED_ROOTS:  # refusing, asking, demanding, threatening: one side's act
+            reciprocal = False
         modality = self._modality(node, year)
+        if modality == "future" and not node.mapped and code[:2] in COOPERATIVE_ROOTS:
+            code = self._future_intent(node, code)
         reported_by = node.reported_by or self._according_to(m, attr)
         conf = self._confidence(node, source, target, modality, reported_by)
         trig = m.trigger_tokens
@@ -279,6 +316,17 @@ class EventCoder:
                 return arg
         return None
 
+    def _future_intent(self, node: _Node, code: str) -> str:
+        """Cooperation told in the future tense is an expression of intent (CAMEO 03x)."""
+        cls = self.lexicon.classes.get(self.lexicon.future_class or "")
+        if cls is None:
+            return code
+        found, repl = cls.lookup(code)
+        if found and repl is not None:
+            node.note = f"future tense: {code} -> {repl} ({cls.name})"
+            return repl
+        return code
+
     def _statement_target(self, node: _Node, attr: Attributor, source: Argument | None) -> Argument | None:
         """A statement's target: the first actor in what was said who is not the speaker."""
         src_codes = {a.code for m in (source.mentions if source else ()) for a in m.actors}
@@ -287,9 +335,9 @@ class EventCoder:
             men = attr.mention_of(doc[i])
             if men is None or (source and any(men is x for x in source.mentions)):
                 continue
-            if any(_related(a.code, c) for a in men.actors for c in src_codes):
-                continue
-            return Argument([men], "statement content", False)
+            others = tuple(a for a in men.actors if not any(_related(a.code, c) for c in src_codes))
+            if others:  # "Tehran-Moscow relations" said by a Russian: Iran
+                return Argument([replace(men, actors=others) if others != men.actors else men], "statement content", False)
         return None
 
     def _statement_code(self, node: _Node) -> str:
@@ -298,10 +346,9 @@ class EventCoder:
         lemmas = {doc[i].lemma_.lower() for i in node.region}
         pess = bool(lemmas & self.lexicon.pessimism)
         opt = bool(lemmas & self.lexicon.optimism)
-        if pess and not opt:
-            return "012"
-        if opt and not pess:
-            return "013"
+        if pess != opt:
+            node.note = "pessimistic cue word in what was said" if pess else "optimistic cue word in what was said"
+            return "012" if pess else "013"
         return node.code
 
     def _modality(self, node: _Node, year: int | None) -> str:
@@ -310,10 +357,10 @@ class EventCoder:
         clause = clause_modality(anchor)
         if clause == "asserted" and m.pattern.pos == "noun":
             clause = noun_modality(m.token)
+        if node.modality and clause != "hypothetical":
+            return node.modality  # set by an embedding class or a refusal
         if clause != "asserted":
             return clause
-        if node.modality:
-            return node.modality
         if is_historical(anchor, year):
             return "historical"
         return "asserted"
@@ -341,7 +388,7 @@ class EventCoder:
             c += 0.2 if source.direct else 0.1
         if target is not None:
             c += 0.15 if target.direct else 0.07
-        if node.mapped:
+        if node.mapped or node.recoded:
             c += 0.04
         if modality != "asserted":
             c -= 0.1
@@ -351,6 +398,11 @@ class EventCoder:
             c -= 0.05
         if pat.pos == "adj":
             c -= 0.05
+        anchor = node.match.host if node.match.host is not None else node.token
+        if anchor.dep_ == "ROOT" or (anchor.dep_ == "conj" and anchor.head.dep_ == "ROOT"):
+            c += 0.05  # the main clause's event, not one mentioned inside another
+        elif node.nested:
+            c -= 0.05  # an event named inside another event's arguments ("condemned the attack")
         return round(max(0.05, min(0.98, c)), 3)
 
     @staticmethod
@@ -391,7 +443,7 @@ class EventCoder:
         seen: set[tuple[str | None, str | None]] = set()
         out = []
         for s, t in pairs:
-            if s[1] is not None and t[1] is not None and s[1].code == t[1].code:
+            if s[1] is not None and t[1] is not None and _same_actor(s[1], t[1]):
                 continue
             key = (s[1].code if s[1] else None, t[1].code if t[1] else None)
             if key not in seen:
@@ -410,6 +462,13 @@ class EventCoder:
         busy = {ev.source.code for ev in kept if ev.source and ev.cameo_code != STATEMENT}
         kept = [ev for ev in kept if not (ev.cameo_code == STATEMENT and ev.source and ev.source.code in busy)]
         return sorted(kept, key=lambda e: (e.trigger_start, e.cameo_code))
+
+
+def _same_actor(a: Actor, b: Actor) -> bool:
+    """One actor on both sides: same code (for codes with an unknown country, same name too)."""
+    if a.code != b.code:
+        return False
+    return not a.code.startswith("-") or a.name == b.name
 
 
 def _related(a: str, b: str) -> bool:

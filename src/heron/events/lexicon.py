@@ -143,6 +143,7 @@ class TriggerLexicon:
     patterns: tuple[TriggerPattern, ...]
     classes: Mapping[str, EmbeddingClass]
     light_verbs: frozenset[str]
+    future_class: str | None  # embedding class applied to events told in the future tense
     optimism: frozenset[str]
     pessimism: frozenset[str]
     sources: tuple[str, ...]  # files it was read from
@@ -388,12 +389,17 @@ def _compile(files: list[tuple[str, str]]) -> TriggerLexicon:
     frames = [(n, t) for n, t in files if Path(n).name.startswith("_")]
     rows_files = [(n, t) for n, t in files if not Path(n).name.startswith("_")]
     classes: dict[str, EmbeddingClass] = {}
+    future_class: str | None = None
     light: set[str] = set()
     optimism: set[str] = set()
     pessimism: set[str] = set()
     for fname, text in frames:
         _, doc = _read_rows(fname, text)
         classes.update(_build_classes(doc, fname))
+        if "future_class" in doc:
+            future_class = doc["future_class"]
+            if future_class not in classes:
+                raise DictionaryError(f"{fname}:1: future_class {future_class!r} is not a class in this file")
         light |= _words(doc, "light_verbs", fname)
         optimism |= _words(doc, "optimism", fname)
         pessimism |= _words(doc, "pessimism", fname)
@@ -422,6 +428,7 @@ def _compile(files: list[tuple[str, str]]) -> TriggerLexicon:
         patterns=tuple(patterns),
         classes=classes,
         light_verbs=frozenset(light),
+        future_class=future_class,
         optimism=frozenset(optimism),
         pessimism=frozenset(pessimism),
         sources=tuple(n for n, _ in files),

@@ -28,10 +28,13 @@ def is_passive(tok: Token) -> bool:
     return tok.dep_ == "acl" and tok.tag_ == "VBN"
 
 
+_SAME_PREP = {"upon": "on", "towards": "toward", "amongst": "among", "onto": "on", "unto": "to"}
+
+
 def preps(tok: Token, word: str) -> Iterator[Token]:
-    """Preposition children of ``tok`` spelt ``word`` (including "by" agents)."""
+    """Preposition children of ``tok`` spelt ``word`` (including "by" agents; "upon" counts as "on")."""
     for c in tok.children:
-        if c.dep_ in ("prep", "agent", "dative", "prt") and c.lower_ == word:
+        if c.dep_ in ("prep", "agent", "dative", "prt") and (c.lower_ == word or _SAME_PREP.get(c.lower_) == word):
             yield c
 
 
@@ -89,8 +92,12 @@ def host_of(noun: Token) -> tuple[Token | None, str]:
         head = tok.head
         if tok.dep_ in ("dobj", "nsubjpass", "oprd") and head.pos_ in ("VERB", "AUX"):
             return head, "object"
-        if tok.dep_ == "pobj" and head.dep_ in ("prep", "agent") and head.head.pos_ in ("VERB", "AUX"):
-            return head.head, "prep"
+        if tok.dep_ == "pobj" and head.dep_ in ("prep", "agent"):
+            gov = head.head
+            if gov.pos_ == "ADJ" and gov.dep_ in ("acomp", "oprd") and gov.head.pos_ in ("VERB", "AUX"):
+                gov = gov.head  # "X is responsible for mass killings"
+            if gov.pos_ in ("VERB", "AUX"):
+                return gov, "prep"
         return None, ""
     return None, ""
 

@@ -69,6 +69,28 @@ def clause_modality(tok: Token) -> str:
     return "asserted"
 
 
+def deontic(tok: Token) -> str | None:
+    """"demand" for must / have to, "appeal" for should / ought to, on the trigger's clause."""
+    for t in clause_chain(tok):
+        for c in t.children:
+            if c.dep_ == "aux" and c.lower_ == "must":
+                return "demand"
+            if c.dep_ == "aux" and c.lower_ in ("should", "ought"):
+                return "appeal"
+        if t.dep_ == "xcomp" and t.head.lemma_ == "have" and t.head.pos_ in ("VERB", "AUX"):
+            return "demand"  # "Sudan has to return"
+    return None
+
+
+def will_not(tok: Token) -> bool:
+    """A negated future or volitional clause: "will not", "won't", "would not", "cannot"."""
+    for t in clause_chain(tok):
+        auxes = {c.lower_ for c in t.children if c.dep_ == "aux"}
+        if auxes & {"will", "wo", "would", "ca", "can", "shall"} and any(c.dep_ == "neg" for c in t.children):
+            return True
+    return False
+
+
 def noun_modality(noun: Token) -> str:
     for c in noun.children:
         if c.dep_ in ("amod", "compound") and c.lower_ in INTENDED_MODS:
