@@ -226,7 +226,7 @@ def test_crosswalk_follows_the_2021_table(onto):
             continue
         ptype = rest.split("#", 1)[0].split(",")[0].strip()
         assert onto.get(head).plover_type == ptype, head
-        assert onto.plover_derivation(head) == "", head
+        assert onto.plover_derivation(head) in ("", "heron"), head  # "heron": a documented override (195 aerial)
         seen += 1
     assert seen > 250
 

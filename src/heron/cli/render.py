@@ -7,6 +7,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -67,15 +68,16 @@ def print_summary(summary, *, db: str) -> None:
 
 
 def print_article(view) -> None:
-    a = view.article
+    """Print one article; all text from the data is escaped (a "[...]" in it is not rich markup)."""
+    a = {k: escape(str(v)) if isinstance(v, str) else v for k, v in view.article.items()}
     out.print(f"[bold]{a['title'] or a['id']}[/bold]  id={a['id']}  published={a['published']}  source={a['source']}")
     for s in view.sentences:
-        out.print(f"\n[bold cyan][{s.index}][/bold cyan] {s.text}")
-        for m in s.mentions:
+        out.print(f"\n[bold cyan]\\[{s.index}][/bold cyan] {escape(s.text)}")
+        for m in map(_escaped, s.mentions):
             how = m["resolved_by"]
             ante = f" -> mention {m['antecedent']}" if m["antecedent"] is not None else ""
-            out.print(f"    actor  {m['text']!r} = {m['name']} [{m['code']}] ({how}{ante}; {m['provenance']})")
-        for e in s.events:
+            out.print(f"    actor  {m['text']!r} = {m['name']} \\[{m['code']}] ({how}{ante}; {m['provenance']})")
+        for e in map(_escaped, s.events):
             neg = " NEGATED" if e["negated"] else ""
             out.print(
                 f"    [green]event[/green]  {e['source_code'] or '-'} {e['cameo_code']} {e['target_code'] or '-'}"
@@ -85,11 +87,15 @@ def print_article(view) -> None:
             )
             out.print(f"           why: {e['reason']}; date {e['date']} ({e['date_reason']});"
                       f" place {e['location_name'] or '-'} ({e['location_reason']})")
-        for p in s.places:
+        for p in map(_escaped, s.places):
             out.print(f"    place  {p['text']!r} = {p['name']}, {p['country']} "
-                      f"({p['latitude']}, {p['longitude']}) [{p['role']}; {p['reason']}]")
-        for c in s.counts:
+                      f"({p['latitude']}, {p['longitude']}) \\[{p['role']}; {p['reason']}]")
+        for c in map(_escaped, s.counts):
             out.print(f"    count  {c['kind']} {c['value']} ({c['qualifier']}) {c['text']!r}")
+
+
+def _escaped(row: dict) -> dict:
+    return {k: escape(v) if isinstance(v, str) else v for k, v in row.items()}
 
 
 def _fmt(v) -> str:
