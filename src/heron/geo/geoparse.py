@@ -150,16 +150,16 @@ def _softmax(scores: Sequence[float]) -> list[float]:
 # mentions
 
 
-_STRIP_LEAD = re.compile(r"^(?:the|The|THE)\s+")
-_STRIP_TAIL = re.compile(r"(?:'s|’s|')$")
+_STRIP_LEAD = re.compile(r"^(?:(?:the|The|THE)\s+|[\-–/,(\s]+)+")
+_STRIP_TAIL = re.compile(r"(?:'s|’s|'|[\-–/,)\s])+$")
 
 
 def _clean(text: str, start: int) -> tuple[str, int]:
+    """Drop a leading "the", a possessive "'s" and stray dashes, commas or brackets at the ends."""
     m = _STRIP_LEAD.match(text)
     if m:
         text, start = text[m.end():], start + m.end()
-    text2 = _STRIP_TAIL.sub("", text)
-    return text2.strip(), start
+    return _STRIP_TAIL.sub("", text), start
 
 
 # Words that name small towns somewhere but, inside an organisation's or a person's name, are
@@ -214,7 +214,7 @@ def _collect_mentions(doc, gaz: Gazetteer, dateline: Dateline | None) -> list[_M
             continue
         # "Tehran-Moscow", "Iran-Russia": split on hyphens / slashes when every part is a name
         parts = [(m.group(), m.start()) for m in re.finditer(r"[^\-–/]+", text)]
-        if len(parts) > 1 and all(gaz.lookup_rows(p.strip()) for p, _ in parts):
+        if len(parts) > 1 and all(gaz.lookup_rows(_clean(p, 0)[0]) for p, _ in parts):
             # "Iran-Russia ties", "Tehran-Moscow relations", "US-China trade": a pair of
             # places modifying a noun names a relation between governments (but "along the
             # Iran-Iraq border" is a place)
@@ -222,38 +222,47 @@ def _collect_mentions(doc, gaz: Gazetteer, dateline: Dateline | None) -> list[_M
             modifier = pair_tok.dep_ in ("compound", "nmod", "amod", "npadvmod") and \
                 pair_tok.head.lemma_.lower() not in _LINE_NOUNS
             for p, off in parts:
-                ps = p.strip()
-                pstart = start + off + (len(p) - len(p.lstrip()))
+                ps, pstart = _clean(p, start + off)
+                if not ps:
+                    continue
                 tok = _token_at(doc, pstart) or ent.root
-                add(ps, pstart, tok.i, tok.i + 1, tok.i)
+                end_tok = _token_at(doc, pstart + len(ps) - 1) or tok
+                add(ps, pstart, tok.i, end_tok.i + 1, end_tok.i)
                 if modifier:
                     out[-1].forced_role = "actor"
 
     # "Iran-Russia Defense Cooperation" where the NER took only "Iran": the other half of a
     # hyphenated pair, when it is a country, a division or a capital by its own name
+    def pair_partner(word: str) -> bool:
+        return gaz.has_name(word) and any(
+            own and (e.feature in ("country", "admin1") or _is_capital(e)) for e, own in gaz.matched_by_name(word)
+        )
+
     for m in list(out):
-        for mm in (re.match(r"[-–]([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)", doc.text[m.end:m.end + 40]),
-                   re.search(r"([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)[-–]$", doc.text[max(0, m.start - 40):m.start])):
-            if not mm:
-                continue
-            word = mm.group(1)
-            wstart = m.end + 1 if mm.string.startswith(("-", "–")) and mm.start() == 0 and mm.re.pattern.startswith("[-") \
-                else m.start - 1 - len(word)
-            while word and not (gaz.has_name(word) and any(
-                    o and (e.feature in ("country", "admin1") or _is_capital(e)) for e, o in gaz.matched_by_name(word))):
-                if " " not in word:
-                    word = ""
+        found: tuple[str, int] | None = None
+        after = re.match(r"[-–]([A-Z][\w.]*)(?:\s([A-Z][\w.]*))?", doc.text[m.end:m.end + 40])
+        if after:
+            for word in ([f"{after.group(1)} {after.group(2)}"] if after.group(2) else []) + [after.group(1)]:
+                if pair_partner(word):
+                    found = (word, m.end + 1)
                     break
-                word = word.rsplit(" ", 1)[0] if mm.re.pattern.startswith("[-") else word.split(" ", 1)[1]
-                if not mm.re.pattern.startswith("[-"):
-                    wstart = m.start - 1 - len(word)
-            if not word:
-                continue
-            tok = _token_at(doc, wstart)
-            if tok is None or tok.i in taken or overlaps_dateline(wstart, wstart + len(word)):
-                continue
-            end_tok = _token_at(doc, wstart + len(word) - 1) or tok
-            add(word, wstart, tok.i, end_tok.i + 1, end_tok.i)
+        before = re.search(r"(?:([A-Z][\w.]*)\s)?([A-Z][\w.]*)[-–]$", doc.text[max(0, m.start - 40):m.start])
+        if found is None and before:
+            for word in ([f"{before.group(1)} {before.group(2)}"] if before.group(1) else []) + [before.group(2)]:
+                if pair_partner(word):
+                    found = (word, m.start - 1 - len(word))
+                    break
+        if found is None:
+            continue
+        word, wstart = found
+        word, wstart = _clean(word, wstart)
+        tok = _token_at(doc, wstart)
+        if tok is None or overlaps_dateline(wstart, wstart + len(word)):
+            continue
+        if any(o.start < wstart + len(word) and wstart < o.end for o in out):
+            continue  # already a mention
+        end_tok = _token_at(doc, wstart + len(word) - 1) or tok
+        add(word, wstart, tok.i, end_tok.i + 1, end_tok.i)
 
     # The small NER model calls some places PERSON / ORG / EVENT ("Tbilisi appealed",
     # "around Tskhinvali and Gori", "Parkers Prairie" as ORG). Take such a name when the gazetteer
