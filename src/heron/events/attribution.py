@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from heron.events.matcher import Match, grammatical_object, is_passive, prep_objects, preps
+from heron.events.matcher import Match, grammatical_object, is_passive, prep_objects, preps, word_forms
 from heron.records import Mention
 
 RELATIVE = frozenset({"who", "which", "that", "whom", "whose"})
@@ -41,6 +41,7 @@ OBJECT_CONTROL = frozenset(
     }
 )
 INNER_DEPS = ("poss", "compound", "amod", "nmod", "appos")
+NEAR_PREPS = ("in", "near", "around", "outside", "inside")
 SUBJECT_DEPS = ("nsubj", "csubj")
 
 
@@ -78,9 +79,7 @@ class Attributor:
         found: list[Mention] = []
         direct = True
         for t in (tok, *tok.conjuncts):
-            if t.i in skip:
-                continue
-            m = self.by_token.get(t.i)
+            m = self.by_token.get(t.i) if t.i not in skip else None  # a trigger word is no actor ...
             if m is not None:
                 if m not in found:
                     found.append(m)
@@ -96,11 +95,12 @@ class Attributor:
         for c in tok.children:
             if c.dep_ in INNER_DEPS and c.i not in skip and c.i in self.by_token:
                 return self.by_token[c.i]
-        for c in tok.children:
-            if c.dep_ == "prep" and c.lower_ == "of":
-                for o in prep_objects(c):
-                    if o.i in self.by_token and o.i not in skip:
-                        return self.by_token[o.i]
+        for words in (("of", "by"), NEAR_PREPS):  # "the government of Syria", "targets near Damascus"
+            for c in tok.children:
+                if c.dep_ in ("prep", "agent") and c.lower_ in words:
+                    for o in prep_objects(c):
+                        if o.i in self.by_token and o.i not in skip:
+                            return self.by_token[o.i]
         return None
 
     # --- syntax ---------------------------------------------------------------------------
@@ -209,7 +209,7 @@ class Attributor:
             host = match.host
             if host is None:
                 return [], False
-            if match.host_kind == "object" and not (host.lemma_.lower() in self.light_verbs or match.pattern.host):
+            if match.host_kind == "object" and not (self.light_verbs.intersection(word_forms(host)) or match.pattern.host):
                 return [], False
             s, _ = self.subject(host)
             return ([s] if s is not None else []), False

@@ -144,7 +144,7 @@ class EventCoder:
     def _node(self, m: Match) -> _Node:
         tok = m.token
         negated = is_negated(tok) or (m.host is not None and is_negated(m.host))
-        return _Node(match=m, depth=sum(1 for _ in tok.ancestors), code=m.pattern.code, negated=negated)
+        return _Node(match=m, depth=sum(1 for _ in tok.ancestors), code=m.code, negated=negated)
 
     def _region(self, m: Match, cls: EmbeddingClass) -> frozenset[int]:
         tok = m.token
@@ -200,7 +200,8 @@ class EventCoder:
                 speaker = self._speaker(node, attr)
                 for n in inside:
                     n.reported_by = n.reported_by or speaker
-            live = [n for n in inside if not n.negated]
+            # only what is coded in its own right can be embedded ("agreed that ... requires ..." is not)
+            live = [n for n in inside if not n.negated and (n.pattern.standalone or n.mapped)]
             if not live:  # nothing (or only negated events: "said it did not attack") under it
                 continue
             emb = min(live, key=lambda n: (n.depth, n.token.i))

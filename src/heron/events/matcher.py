@@ -113,16 +113,33 @@ class Match:
     host: Token | None = None  # the verb that carries a noun trigger
     host_kind: str = ""
     roles: list[tuple[str, str]] = field(default_factory=list)  # ("object", "sanctions"), for the reason
+    refined_by: TriggerPattern | None = None  # the object's own, more precise, noun pattern
+
+    @property
+    def code(self) -> str:
+        return self.refined_by.code if self.refined_by is not None else self.pattern.code
 
     @property
     def trigger_tokens(self) -> list[Token]:
         return sorted({self.token, *self.parts}, key=lambda t: t.i)
 
 
-def _lemmas(tok: Token) -> tuple[str, ...]:
+def word_forms(tok: Token) -> tuple[str, ...]:
+    """The token's lemma and spelling, plus plain de-inflections of a verb: the small model's
+    lemmatizer slips now and then ("staged" -> "stag")."""
     lemma = tok.lemma_.lower()
     low = tok.lower_
-    return (lemma,) if lemma == low else (lemma, low)
+    forms = [lemma] if lemma == low else [lemma, low]
+    if tok.pos_ in ("VERB", "AUX"):
+        if low.endswith("ed"):
+            forms += [low[:-1], low[:-2]]
+        elif low.endswith("ing"):
+            forms += [low[:-3], low[:-3] + "e"]
+        elif low.endswith("ies"):
+            forms.append(low[:-3] + "y")
+        elif low.endswith("s"):
+            forms.append(low[:-1])
+    return tuple(dict.fromkeys(forms))
 
 
 def _child_word(tok: Token, deps: Iterable[str], words: frozenset[str]) -> Token | None:
@@ -149,7 +166,7 @@ class TriggerMatcher:
         obj_tok: Token | None = None
         host, kind = host_of(tok) if pat.pos == "noun" else (None, "")
         if pat.host:
-            if host is None or host.lemma_.lower() not in pat.host:
+            if host is None or not pat.host.intersection(word_forms(host)):
                 return None
             use("host verb", host)
         if pat.prt:
@@ -211,8 +228,12 @@ class TriggerMatcher:
         if kind is None:
             return ()
         found: list[TriggerPattern] = []
-        for lemma in _lemmas(tok):
+        forms = word_forms(tok)
+        for lemma in forms[:2]:
             found.extend(self.lexicon.lookup(kind, lemma))
+        if not found:  # only when the lemma finds nothing: "staged" read as "stag"
+            for lemma in forms[2:]:
+                found.extend(self.lexicon.lookup(kind, lemma))
         if len(found) > 1:
             found.sort(key=lambda p: -p.specificity)
         return tuple(found)
@@ -228,6 +249,19 @@ class TriggerMatcher:
                     break
         if len(matches) < 2:
             return matches
+        # "provide humanitarian aid": the verb row says 070, the object's own row says 073
+        by_token = {m.token.i: m for m in matches}
+        for m in matches:
+            inner = by_token.get(m.obj.i) if m.obj is not None else None
+            if (
+                inner is not None
+                and inner.pattern.pos == "noun"
+                and inner.pattern.mod
+                and inner.pattern.code[:2] == m.pattern.code[:2]
+                and len(inner.pattern.code) >= len(m.pattern.code)
+            ):
+                m.refined_by = inner.pattern
+                m.roles.append(("refined by", f"{inner.pattern.id} ({inner.pattern.code})"))
         # a token a more specific match used as a constraint is not a trigger of its own
         kept: list[Match] = []
         used: set[int] = set()
