@@ -1,13 +1,20 @@
 """Within-article coreference for actor mentions.
 
 Rules, in the order a reader applies them:
-- a surname or short name ("Dehqan", "General Dehqan") refers to the person last named in full;
-- a definite role description with no name ("the minister", "the Russian minister") refers to the
-  most recent person whose role (and country, if given) fits;
-- "he"/"she"/"his" refer to the nearest preceding person, preferring a subject;
+- a surname or short name ("Dehqan", "General Dehqan", "President Danjuma") refers to the person
+  last named in full whose name contains it;
+- a definite role description with no name ("the minister", "the Russian minister", "the
+  general") refers to the most recent person whose role or rank (and country, if given) fits;
+- "he"/"she"/"his" refer to the nearest preceding person, preferring the subject of the nearest
+  sentence, but an object pronoun never to the subject of its own verb ("She urged him");
+- "it"/"its" refer to the nearest country, organisation or body ("Tehran said it would...");
 - "the two sides", "both countries", "they" refer to the pair last named together (a coordinated
-  mention such as "Iran and Russia", or the last two people of different countries).
-Each resolved mention keeps ``resolved_by`` and ``antecedent`` so that ``heron show`` can explain it.
+  mention such as "Iran and Russia", or the last two actors of different countries); "they" may
+  also be the nearest plural body ("Iraqi police ... they");
+- "his forces", "its troops" take the country of the resolved possessor; "his Iraqi counterpart"
+  takes the role and sectors of the person it is the counterpart of.
+Each resolved mention keeps ``resolved_by`` and ``antecedent`` (an index into the returned list)
+so that ``heron show`` can explain it.
 """
 
 from __future__ import annotations
@@ -19,28 +26,38 @@ from spacy.tokens import Doc, Token
 from heron.actors.mentions import mention_words
 from heron.records import Actor, Mention
 
+WINDOW = 2  # sentences a pronoun or title may reach back
+PAIR_WINDOW = 3
+OBJECT_DEPS = frozenset({"dobj", "iobj", "dative", "pobj"})
+DEFINITE = ("the ", "this ", "that ")
+
 
 def resolve(doc: Doc, mentions: list[Mention]) -> list[Mention]:
-    """Return mentions plus pronoun / pair mentions, with short names and titles resolved."""
+    """Return mentions plus pronoun / pair / surname mentions, with short names and titles resolved."""
     words = mention_words()
     sent_of = {t.i: i for i, s in enumerate(doc.sents) for t in s}
-    extra = _pronoun_and_pair_mentions(doc, mentions, words, sent_of)
-    ordered = sorted([*mentions, *extra], key=lambda m: m.tok_start)
+    extra = _candidates(doc, mentions, words, sent_of)
+    ordered = sorted([*mentions, *extra], key=lambda m: (m.tok_start, m.tok_end))
     out: list[Mention] = []
     for m in ordered:
-        if m.resolved_by == "pending:pronoun":
-            m = _resolve_pronoun(m, out, doc)
-        elif m.resolved_by == "pending:pair":
-            m = _resolve_pair(m, out)
+        how = m.resolved_by
+        if how == "pending:pronoun":
+            m = _resolve_pronoun(m, out, doc, person=True)
+        elif how == "pending:thing":
+            m = _resolve_pronoun(m, out, doc, person=False)
+        elif how == "pending:pair":
+            m = _resolve_pair(m, out, doc)
+        elif how == "pending:surname":
+            m = _resolve_surname(m, out)
         else:
-            m = _resolve_name(m, out)
+            m = _resolve_possessor(_resolve_name(m, out), out, doc)
         if m is not None:
             out.append(m)
     return out
 
 
 # -- candidates ---------------------------------------------------------------------------------
-def _pronoun_and_pair_mentions(doc: Doc, mentions: list[Mention], words, sent_of) -> list[Mention]:
+def _candidates(doc: Doc, mentions: list[Mention], words, sent_of) -> list[Mention]:
     covered = {i for m in mentions for i in range(m.tok_start, m.tok_end)}
     out = []
     for tok in doc:
@@ -49,11 +66,16 @@ def _pronoun_and_pair_mentions(doc: Doc, mentions: list[Mention], words, sent_of
         low = tok.lower_
         if tok.pos_ == "PRON" and low in words["person_pronouns"]:
             out.append(_pending(tok, tok, sent_of, "pending:pronoun"))
+        elif tok.pos_ == "PRON" and low in words["thing_pronouns"]:
+            out.append(_pending(tok, tok, sent_of, "pending:thing"))
         elif tok.pos_ == "PRON" and low in words["plural_pronouns"]:
             out.append(_pending(tok, tok, sent_of, "pending:pair"))
         elif tok.tag_ in ("NNS", "NNPS") and low in words["pair_nouns"] and _is_pair_phrase(tok):
             first = min([tok, *[c for c in tok.children if c.dep_ in ("det", "nummod", "predet")]], key=lambda t: t.i)
             out.append(_pending(first, tok, sent_of, "pending:pair"))
+        elif tok.pos_ == "PROPN" and tok.is_title and tok.ent_type_ in ("", "PERSON", "ORG", "GPE", "NORP"):
+            # a bare surname the tagger did not mark ("Farzadi said ..."): kept only if it matches
+            out.append(_pending(tok, tok, sent_of, "pending:surname"))
     return out
 
 
@@ -73,72 +95,177 @@ def _pending(first: Token, head: Token, sent_of, how: str) -> Mention:
                    tok_end=last, head=head.i, text=span.text, actors=(), resolved_by=how)
 
 
-# -- resolution ---------------------------------------------------------------------------------
+# -- names and titles ---------------------------------------------------------------------------
+def _is_person(a: Actor) -> bool:
+    return a.kind == "person" or (a.kind == "sector" and a.role is not None)
+
+
+def _full_person(prev: Mention) -> Actor | None:
+    if len(prev.actors) == 1 and prev.actors[0].kind == "person" and prev.actors[0].code.strip("-"):
+        return prev.actors[0]
+    return None
+
+
+def _resolve_surname(m: Mention, previous: list[Mention]) -> Mention | None:
+    word = m.text.lower()
+    for i in range(len(previous) - 1, -1, -1):
+        known = _full_person(previous[i])
+        if known is not None and len(known.name.split()) > 1 and word in known.name.lower().split():
+            return replace(m, actors=(known,), resolved_by="coref:surname", antecedent=i)
+    return None
+
+
 def _resolve_name(m: Mention, previous: list[Mention]) -> Mention:
     if len(m.actors) != 1:
         return m
     actor = m.actors[0]
     if actor.kind == "person" and actor.country is None:
         # "Dehqan" after "Hossein Dehqan": the same person, with what we know of him
-        last = actor.name.split()[-1].lower()
+        short = actor.name.lower().split()
         for i in range(len(previous) - 1, -1, -1):
-            prev = previous[i]
-            if len(prev.actors) == 1 and prev.actors[0].kind == "person" and prev.actors[0].country:
-                names = prev.actors[0].name.lower().split()
-                if last in names or actor.name.lower() == prev.actors[0].name.lower():
-                    merged = _merge_person(prev.actors[0], actor)
-                    return replace(m, actors=(merged,), resolved_by="coref:surname", antecedent=i)
+            known = _full_person(previous[i])
+            if known is None or known.country is None:
+                continue
+            names = known.name.lower().split()
+            if short and (short[-1] in names or actor.name.lower() == known.name.lower()):
+                merged = replace(known, title=actor.title or known.title)
+                return replace(m, actors=(merged,), resolved_by="coref:surname", antecedent=i)
         return m
-    if actor.kind == "sector" and actor.role and m.text.lower().startswith(("the ", "this ")):
-        # "the Russian minister": the last person with that role (and country)
-        role_word = actor.role.split()[-1]
+    if actor.kind == "sector" and (actor.role or actor.title) and m.text.lower().startswith(DEFINITE):
+        # "the Russian minister", "the general": the last person with that role or rank (and country)
+        word = (actor.role or actor.title or "").split()[-1]
         for i in range(len(previous) - 1, -1, -1):
             prev = previous[i]
+            if m.sentence_index - prev.sentence_index > WINDOW + 1:
+                break
             if len(prev.actors) != 1 or prev.actors[0].kind != "person":
                 continue
             cand = prev.actors[0]
             if actor.country and cand.country and actor.country != cand.country:
                 continue
-            if cand.role and role_word in cand.role.split():
+            described = f"{cand.role or ''} {cand.title or ''}".split()
+            if word in described:
                 return replace(m, actors=(cand,), resolved_by="coref:title", antecedent=i)
     return m
 
 
-def _merge_person(known: Actor, short: Actor) -> Actor:
-    title = short.title or known.title
-    return replace(known, title=title)
+# -- possessors and counterparts ----------------------------------------------------------------
+def _resolve_possessor(m: Mention, previous: list[Mention], doc: Doc) -> Mention:
+    """"his forces" -> the forces of his country; "his Iraqi counterpart" -> his role, Iraq's."""
+    if len(m.actors) != 1:
+        return m
+    actor = m.actors[0]
+    poss = next((c for c in doc[m.head].children if c.dep_ == "poss"), None)
+    owner_i = next((i for i, p in enumerate(previous) if poss is not None and p.head == poss.i and p.actors), None)
+    if owner_i is not None and len(previous[owner_i].actors) > 1 and actor.kind == "sector" and not actor.country:
+        # "the two countries' leaders": the leaders of each
+        owners = previous[owner_i].actors
+        actors = tuple(replace(actor, code=o.country + "".join(actor.sectors), country=o.country)
+                       for o in owners if o.country)
+        return _widen(replace(m, actors=actors or m.actors, antecedent=owner_i), previous[owner_i], doc)
+    if actor.role == "counterpart":
+        ref_i = owner_i if owner_i is not None else _nearest(previous, m, lambda a: _is_person(a) and a.country)
+        if ref_i is None:
+            return m
+        ref = previous[ref_i].actors[0]
+        sectors = tuple(s for s in ref.sectors)
+        code = (actor.country or "---") + "".join(sectors)
+        return replace(m, actors=(replace(actor, code=code, sectors=sectors, role=ref.role),), antecedent=ref_i)
+    if actor.kind != "sector" or actor.country is not None or owner_i is None:
+        return m
+    owner = previous[owner_i].actors[0]
+    if owner.country:
+        new = replace(actor, code=owner.country + "".join(actor.sectors), country=owner.country)
+    elif owner.kind in ("igo", "group"):
+        new = replace(actor, code=owner.code, sectors=owner.sectors)  # "its fighters" of ISIL: ISIL
+    else:
+        new = actor
+    return _widen(replace(m, actors=(new,), antecedent=owner_i), previous[owner_i], doc)
 
 
-def _resolve_pronoun(m: Mention, previous: list[Mention], doc: Doc) -> Mention | None:
+def _widen(m: Mention, owner: Mention, doc: Doc) -> Mention:
+    """Let the mention's span take in its possessor ("his forces")."""
+    start = min(m.start, owner.start)
+    return replace(m, tok_start=min(m.tok_start, owner.tok_start), start=start, text=doc.text[start:m.end])
+
+
+def _identified(a: Actor) -> bool:
+    """Known by country or as an organisation, not only by a role ("leaders", "---GOV")."""
+    return bool(a.country) or a.kind in ("igo", "group", "institution")
+
+
+def _nearest(previous: list[Mention], m: Mention, fits) -> int | None:
+    for i in range(len(previous) - 1, -1, -1):
+        prev = previous[i]
+        if m.sentence_index - prev.sentence_index > WINDOW:
+            return None
+        if len(prev.actors) == 1 and fits(prev.actors[0]):
+            return i
+    return None
+
+
+# -- pronouns -----------------------------------------------------------------------------------
+def _clause_subject_actor(tok: Token, previous: list[Mention]) -> Actor | None:
+    """The actor already found for the subject of ``tok``'s verb (binding: "She urged him")."""
+    if tok.dep_ not in OBJECT_DEPS:
+        return None
+    verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None:
+        return None
+    for prev in previous:
+        if prev.head == subj.i and len(prev.actors) == 1:
+            return prev.actors[0]
+    return None
+
+
+def _resolve_pronoun(m: Mention, previous: list[Mention], doc: Doc, *, person: bool) -> Mention | None:
+    excluded = _clause_subject_actor(doc[m.head], previous)
     best = None
     for i in range(len(previous) - 1, -1, -1):
         prev = previous[i]
-        if m.sentence_index - prev.sentence_index > 2:
+        if m.sentence_index - prev.sentence_index > WINDOW:
             break
-        if len(prev.actors) == 1 and prev.actors[0].kind == "person":
-            score = (prev.sentence_index, doc[prev.head].dep_ in ("nsubj", "nsubjpass"))
-            if best is None or score > best[0]:
-                best = (score, i, prev)
-            if prev.sentence_index < m.sentence_index and best is not None and best[2].sentence_index == prev.sentence_index and best[0][1]:
-                break
+        if len(prev.actors) != 1 or prev.actors[0] == excluded:
+            continue
+        a = prev.actors[0]
+        fits = _is_person(a) if person else (not _is_person(a) and a.kind != "sector" or
+                                             (a.kind == "sector" and a.role is None and a.code.strip("-")))
+        if not fits:
+            continue
+        score = (prev.sentence_index, doc[prev.head].dep_ in ("nsubj", "nsubjpass"), prev.tok_start)
+        if best is None or score > best[0]:
+            best = (score, i, prev)
     if best is None:
         return None
     _, i, prev = best
     return replace(m, actors=prev.actors, resolved_by="coref:pronoun", antecedent=i)
 
 
-def _resolve_pair(m: Mention, previous: list[Mention]) -> Mention | None:
+def _resolve_pair(m: Mention, previous: list[Mention], doc: Doc) -> Mention | None:
+    pair_i = None
     for i in range(len(previous) - 1, -1, -1):
         prev = previous[i]
-        if m.sentence_index - prev.sentence_index > 3:
+        if m.sentence_index - prev.sentence_index > PAIR_WINDOW:
             break
         if len(prev.actors) >= 2 and len({a.country or a.code for a in prev.actors}) >= 2:
-            return replace(m, actors=prev.actors, resolved_by="coref:pair", antecedent=i)
-    # else: the last two people (or countries) of different countries
+            pair_i = i
+            break
+    if doc[m.head].pos_ == "PRON":
+        # "they" may be the nearest plural body named after the last pair ("Iraqi police ... they")
+        for i in range(len(previous) - 1, -1 if pair_i is None else pair_i, -1):
+            prev = previous[i]
+            if m.sentence_index - prev.sentence_index > 1:
+                break
+            if len(prev.actors) == 1 and doc[prev.head].tag_ in ("NNS", "NNPS") and _identified(prev.actors[0]):
+                return replace(m, actors=prev.actors, resolved_by="coref:pronoun", antecedent=i)
+    if pair_i is not None:
+        return replace(m, actors=previous[pair_i].actors, resolved_by="coref:pair", antecedent=pair_i)
+    # else: the last two actors of different countries
     found: list[tuple[int, Actor]] = []
     for i in range(len(previous) - 1, -1, -1):
         prev = previous[i]
-        if m.sentence_index - prev.sentence_index > 3:
+        if m.sentence_index - prev.sentence_index > PAIR_WINDOW:
             break
         if len(prev.actors) == 1 and prev.actors[0].country:
             a = prev.actors[0]

@@ -3,9 +3,10 @@
 How a mention is built: dictionary phrases (countries, demonyms, capitals, IGOs, groups, people)
 and sector phrases ("defense minister", "parliament", "police") are matched with spaCy
 PhraseMatchers; each match is then attached to the head of the noun phrase it modifies
-(compounds, adjectives, possessives, "the minister of Iran", appositions), so that
-"Iranian Defense Minister Brigadier General Hossein Dehqan" becomes ONE mention of Hossein Dehqan,
-IRN, sectors GOV+MIL. Coordinated heads ("Iran and Russia") become one mention with two actors.
+(compounds, adjectives, possessives, "the minister of Iran", appositions, a proper-noun name
+after a title), so that "Iranian Defense Minister Brigadier General Hossein Dehqan" becomes ONE
+mention of Hossein Dehqan, IRN, sectors GOV+MIL. Coordinated heads ("Iran and Russia") and
+coordinated adjectives ("Iranian and Russian officials") give one mention with several actors.
 Coreference (pronouns, surnames, "the minister", "the two sides") is done afterwards by
 :mod:`heron.actors.coref`.
 """
@@ -14,7 +15,7 @@ from __future__ import annotations
 
 import logging
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 from importlib import resources
@@ -31,7 +32,8 @@ log = logging.getLogger(__name__)
 
 PLACE_KINDS = frozenset({"country", "capital", "region"})
 COUNTRY_KINDS = frozenset({"country", "capital", "region", "demonym"})
-NAMED_KINDS = frozenset({"person", "igo", "group"})
+NAMED_KINDS = frozenset({"person", "igo", "group", "institution", "actor"})
+ORG_KINDS = frozenset({"igo", "group", "institution", "actor"})
 NP_DEPS = frozenset({"compound", "amod", "nmod", "flat", "poss", "appos", "nummod"})
 
 
@@ -49,6 +51,17 @@ class _Group:
     tokens: set[int] = field(default_factory=set)
     entries: list[tuple[Span, list[ActorEntry]]] = field(default_factory=list)
     sectors: list[tuple[Span, SectorEntry]] = field(default_factory=list)
+    counterpart: bool = False
+
+
+@dataclass
+class _Roles:
+    """What the role words of a phrase add: sectors, the role and the rank title."""
+
+    sectors: list[str]
+    role: str | None
+    title: str | None
+    person: bool  # a word naming a person ("minister", "general") is among them
 
 
 class MentionFinder:
@@ -77,67 +90,102 @@ class MentionFinder:
         for group in sorted(groups.values(), key=lambda g: min(g.tokens)):
             if skip and skip[0] <= group.head.idx < skip[1]:
                 continue
-            actors = self._hyphen_pair(group) or self._code(group, context_country)
-            if not actors:
-                continue
-            mentions.append(_make_mention(doc, group, actors, sent_of[group.head.i]))
+            pair = self._hyphen_pair(group)
+            actors, how = (pair, "dictionary") if pair else self._code(group, context_country)
+            if actors:
+                mentions.append(_make_mention(doc, group, actors, sent_of[group.head.i], how))
         return _merge_coordination(mentions, doc)
 
     # -- grouping ---------------------------------------------------------------------------
+    def _entries(self, span: Span, published: date | None) -> list[ActorEntry]:
+        entries = self.knowledge.lookup(span.text, on=published)
+        if entries or published is None:
+            return entries
+        # a known person out of office on that date: still of their country, but no role
+        return [replace(e, code=e.country, sectors=(), role=None, valid_from=None, valid_to=None)
+                for e in self.knowledge.lookup(span.text) if e.kind == "person" and e.country][:1]
+
     def _groups(self, doc: Doc, published: date | None) -> dict[int, _Group]:
-        actor_spans = []
+        found: dict[tuple[int, int], list[ActorEntry]] = {}
         for _, start, end in [*self.actor_matcher(doc), *self.cased_matcher(doc)]:
             span = doc[start:end]
             if not any(ch.isupper() for ch in span.text):  # "us", "chad" in lower case: not names
                 continue
-            entries = self.knowledge.lookup(span.text, on=published)
+            entries = self._entries(span, published)
             if entries:
-                actor_spans.append(span)
-        actor_spans = filter_spans(actor_spans)
-        sector_spans = filter_spans([doc[s:e] for _, s, e in self.sector_matcher(doc)])
+                found[(start, end)] = entries
+        actor_spans = filter_spans([doc[s:e] for s, e in found])
         taken = {t.i for sp in actor_spans for t in sp}
-        sector_spans = [sp for sp in sector_spans if not any(t.i in taken for t in sp)]
+        sector_spans = [sp for sp in filter_spans([doc[s:e] for _, s, e in self.sector_matcher(doc)])
+                        if not any(t.i in taken for t in sp) and not self._is_name_part(sp)]
+        persons = [ent for ent in doc.ents if ent.label_ == "PERSON" and not all(t.i in taken for t in ent)]
+        counterparts = [t for t in doc if t.lower_ in self.words["counterpart_nouns"]]
 
+        self._actorish = {t.i for sp in (*actor_spans, *sector_spans, *persons) for t in sp}
+        # words naming a person ("Minister", "spokesman", "General"): a proper noun they modify is a name
+        self._person_words = {t.i for sp in sector_spans for t in sp
+                              if (e := self.knowledge.sector(sp.text)) is not None and e.person}
+        self._body_words = {t.i for sp in sector_spans for t in sp} - self._person_words
+        self._actorish.update(t.i for t in counterparts)
+        # "chief" of "Pakistani army chief" (the matched "Pakistani army" took the sector phrase)
+        self._actorish.update(t.i for t in doc if t.lower_ in self.words["generic_roles"] and t.pos_ in ("NOUN", "PROPN"))
         groups: dict[int, _Group] = {}
 
         def group_for(span: Span) -> _Group:
-            head = self._np_head(span.root, doc)
-            g = groups.setdefault(head.i, _Group(head=head))
+            path = self._np_path(span.root)
+            g = groups.setdefault(path[-1].i, _Group(head=path[-1]))
             g.tokens.update(t.i for t in span)
-            g.tokens.add(head.i)
+            g.tokens.update(t.i for t in path)
             return g
 
-        self._actorish = {t.i for sp in (*actor_spans, *sector_spans) for t in sp}
-        self._actorish.update(t.i for ent in doc.ents if ent.label_ == "PERSON" for t in ent)
         for span in actor_spans:
-            group_for(span).entries.append((span, self.knowledge.lookup(span.text, on=published)))
+            entries = found[(span.start, span.end)]
+            if all(e.code.strip("-") == "" for e in entries):
+                continue  # a "known, not an actor" phrase: it only blocks shorter matches
+            if len(span) > 1 and span[0].dep_ == "det":
+                span = span[1:]  # "the UN" of "the UN envoy": the article belongs to the whole phrase
+            group_for(span).entries.append((span, entries))
         for span in sector_spans:
             entry = self.knowledge.sector(span.text) or self.knowledge.sector(span.lemma_)
             if entry is not None:
                 group_for(span).sectors.append((span, entry))
-        for ent in doc.ents:
-            if ent.label_ == "PERSON":
-                g = group_for(ent)
-                g.tokens.update(t.i for t in ent)
+        for ent in persons:
+            group_for(ent)
+        for tok in counterparts:
+            group_for(doc[tok.i : tok.i + 1]).counterpart = True
         return groups
 
-    def _np_head(self, tok: Token, doc: Doc) -> Token:
-        """Climb from a matched word to the head of the actor noun phrase it belongs to."""
-        seen = 0
-        while seen < 8:
-            seen += 1
+    def _is_name_part(self, span: Span) -> bool:
+        """"Amir" in "Amir Nasseri" is a given name, not the role amir."""
+        if span.text.lower() not in self.words["name_like_roles"] or span.end >= len(span.doc):
+            return False
+        nxt = span.doc[span.end]
+        return span[0].ent_type_ == "PERSON" and nxt.ent_type_ == "PERSON" and nxt.ent_iob_ == "I"
+
+    def _np_path(self, tok: Token) -> list[Token]:
+        """Climb from a matched word to the head of the actor noun phrase it belongs to (the last
+        token of the path)."""
+        path = [tok]
+        for _ in range(8):
+            tok = path[-1]
             parent = tok.head
             if parent.i == tok.i:
                 break
-            if tok.dep_ in NP_DEPS and parent.i in self._actorish:
-                tok = parent
+            if tok.dep_ in NP_DEPS and (parent.i in self._actorish or
+                                        (parent.pos_ == "PROPN" and tok.i in self._person_words)):
+                path.append(parent)
                 continue
-            # "the minister of Iran": pobj of "of" attached to an actor noun
-            if tok.dep_ == "pobj" and parent.lower_ == "of" and parent.head.i in self._actorish:
-                tok = parent.head
+            # "Iranian and Russian officials": a conjoined modifier joins its first conjunct's head
+            if tok.dep_ == "conj" and parent.dep_ in ("amod", "compound") and parent.i in self._actorish:
+                path.append(parent)
+                continue
+            # "the minister of Iran"; "spokesman for the foreign ministry" (but not "envoy for Syria")
+            if (tok.dep_ == "pobj" and parent.head.i in self._actorish and tok.i in self._actorish and
+                    (parent.lower_ == "of" or (parent.lower_ == "for" and tok.i in self._body_words))):
+                path.append(parent.head)
                 continue
             break
-        return tok
+        return path
 
     # -- coding -----------------------------------------------------------------------------
     def _hyphen_pair(self, g: _Group) -> tuple[Actor, ...] | None:
@@ -151,69 +199,173 @@ class MentionFinder:
         pa, pb = _first([ea], COUNTRY_KINDS), _first([eb], COUNTRY_KINDS)
         if pa is None or pb is None or pa.country == pb.country:
             return None
+        g.tokens = set(range(a.start, b.end))
         return tuple(Actor(name=_country_name(self.knowledge, p), code=p.code, country=p.country, kind="country",
                            provenance=p.provenance) for p in (pa, pb))
 
-    def _code(self, g: _Group, context_country: str | None) -> tuple[Actor, ...]:
-        head = g.head
-        head_entries = [es for sp, es in g.entries if head.i in range(sp.start, sp.end)]
-        mod_entries = [es for sp, es in g.entries if head.i not in range(sp.start, sp.end)]
-        named = _first(head_entries, NAMED_KINDS)
-        place_at_head = _first(head_entries, PLACE_KINDS | {"demonym"})
-        if place_at_head and not g.sectors and self._is_locative(head):
-            return ()  # "in Tehran": a place, not an actor (the geo stage takes it)
-
-        country = None
-        for entries in mod_entries:
-            hit = _first([entries], COUNTRY_KINDS) or _first([entries], NAMED_KINDS)
-            if hit and hit.country:
-                country = hit.country
-                break
-        sectors: list[str] = []
-        role = title = None
-        title = _rank(g, self.words["ranks"])
+    def _roles(self, g: _Group, seat_sectors: tuple[str, ...]) -> _Roles:
+        """Sectors by strength: a body or specific role ("police", "defense minister") over a
+        generic role ("spokesman", "leader") over a rank ("general", "prince")."""
+        words = self.words
+        main, generic, rank = list(seat_sectors), [], []
+        role = None
+        person = False
         for span, sector in sorted(g.sectors, key=lambda p: p[0].start):
             phrase = span.text.lower()
-            if phrase in self.words["ranks"]:
-                pass
-            elif sector.person and role is None:
-                role = sector.role or phrase
-            for s in sector.sectors:
-                if s not in sectors:
-                    sectors.append(s)
-        name = _person_name(head, self.words["ranks"])
+            nxt = span.doc[span.end] if span.end < len(span.doc) else None
+            if phrase in words["qualifiers"] and nxt is not None and nxt.i in g.tokens and nxt.i in self._actorish:
+                continue  # "deputy" of "deputy oil minister"
+            person = person or sector.person
+            if phrase in words["ranks"] or phrase.rstrip(".") in words["ranks"]:
+                rank.extend(sector.sectors)
+                continue
+            if sector.person and role is None:
+                role = _with_qualifier(span, words["qualifiers"], sector.role or phrase)
+            (generic if phrase in words["generic_roles"] else main).extend(sector.sectors)
+        sectors = list(dict.fromkeys(main or generic or rank))
+        return _Roles(sectors=sectors, role=role, title=_rank(g, words["ranks"]), person=person)
 
+    def _code(self, g: _Group, context_country: str | None) -> tuple[tuple[Actor, ...], str]:
+        head = g.head
+        lo, hi = _entity_range(head)  # "President Xi" of "President Xi Jinping" names the head too
+        at_head = [(sp, es) for sp, es in g.entries
+                   if sp.start <= head.i < sp.end or (sp.start < hi and lo < sp.end and es[0].kind == "person")]
+        head_entries = [es for _, es in at_head]
+        mod_entries = [es for sp, es in sorted(g.entries, key=lambda p: p[0].start) if (sp, es) not in at_head]
+        named = _first(head_entries, NAMED_KINDS)
+        place = _first(head_entries, COUNTRY_KINDS)
+        if place and named is None and not g.sectors and self._is_place(head):
+            return (), ""  # "in Tehran": a place, not an actor (the geo stage takes it)
+
+        countries = _distinct([e for es in mod_entries for e in es[:1] if e.kind in COUNTRY_KINDS or
+                               (e.kind == "person" and e.country)])
+        org = next((es[0] for es in mod_entries if es[0].kind in ORG_KINDS), None)
+        seat = tuple(s for e in countries for s in e.sectors if e.kind == "capital")
+        roles = self._roles(g, seat)
+        name = self._person_name(g, roles)
+
+        if named is not None and named.kind == "person":
+            return self._person(named, countries, roles, name), "dictionary"
         if named is not None:
-            base_country = named.country
-            if named.kind == "person":
-                sectors = list(dict.fromkeys([*named.sectors, *sectors]))
-                country = named.country or country
-                code = (country or "") + "".join(s for s in sectors if s not in (country or ""))
-                return _one(name=named.name, code=code or named.code, country=country, sectors=tuple(sectors),
-                             kind="person", role=role, title=title, provenance=named.provenance)
-            return _one(name=named.name, code=named.code, country=base_country, sectors=tuple(named.sectors),
-                         kind=named.kind, role=role, title=title, provenance=named.provenance)
-        if place_at_head is not None and not sectors:
-            return _one(name=_country_name(self.knowledge, place_at_head), code=place_at_head.code,
-                         country=place_at_head.country, kind="country", provenance=place_at_head.provenance)
-        if place_at_head is not None and country is None:
-            country = place_at_head.country
-        if not sectors and country is None:
-            return ()  # a bare, unknown name: not coded (learned actors may supply it later)
-        provenance = "builtin:mention"
-        if country is None and sectors and self.use_context_country and context_country and name is None:
-            country, provenance = context_country, "context:dateline"
-        code = (country or "---") + "".join(sectors)
-        display = name or (" ".join(t.text for t in head.subtree if t.i in g.tokens) or head.text)
-        return _one(name=display, code=code, country=country, sectors=tuple(sectors),
-                     kind="person" if name else "sector", role=role, title=title, provenance=provenance)
+            return _one(name=named.name, code=_extend(named, roles.sectors), country=named.country,
+                        sectors=tuple(named.sectors), kind=named.kind, role=roles.role, title=roles.title,
+                        provenance=named.provenance), "dictionary"
+        if place is not None and not g.sectors and not g.counterpart and name is None:
+            how = "metonym" if place.kind == "capital" else "dictionary"
+            return _one(name=_country_name(self.knowledge, place), code=place.code, country=place.country,
+                        sectors=tuple(place.sectors), kind="country", provenance=place.provenance), how
+        display = name or _display(g)
+        kind = "person" if name else "sector"
+        if org is not None:
+            return _one(name=name or org.name, code=_extend(org, roles.sectors), country=org.country,
+                        sectors=tuple(org.sectors), kind=kind if name else org.kind, role=roles.role,
+                        title=roles.title, provenance=org.provenance), "dictionary"
+        if place is not None:
+            countries = [place, *countries]
+        if g.counterpart:
+            return tuple(Actor(name=display, code=c.country or "---", country=c.country, kind="sector",
+                               role="counterpart", provenance="builtin:mention") for c in countries[:1]), "dictionary"
+        if not roles.sectors and not countries:
+            return (), ""  # a bare, unknown name: not coded (learned actors may supply it later)
+        how, provenance = "dictionary", "builtin:mention"
+        if not countries:
+            country = None
+            if self.use_context_country and context_country and name is None:
+                country, how, provenance = context_country, "context", "context:dateline"
+            return _one(name=display, code=(country or "---") + "".join(roles.sectors), country=country,
+                        sectors=tuple(roles.sectors), kind=kind, role=roles.role, title=roles.title,
+                        provenance=provenance), how
+        return tuple(Actor(name=display, code=c.country + "".join(roles.sectors), country=c.country,
+                           sectors=tuple(roles.sectors), kind=kind, role=roles.role, title=roles.title,
+                           provenance=provenance) for c in countries), how
 
-    def _is_locative(self, head: Token) -> bool:
-        return head.dep_ == "pobj" and head.head.lower_ in self.words["locative_prepositions"]
+    def _person(self, named: ActorEntry, countries: list[ActorEntry], roles: _Roles, name: str | None) -> tuple[Actor]:
+        """A person of the built-in table (or a dictionary): their code on the date, plus the phrase's roles."""
+        country = named.country or (countries[0].country if countries else None)
+        sectors = tuple(named.sectors or roles.sectors)  # the table's sectors on the date win
+        if named.country and named.code.startswith(named.country):
+            code = named.country + "".join(sectors)
+        else:
+            code = named.code
+        return _one(name=named.name, code=code, country=country, sectors=sectors, kind="person",
+                    role=named.role or roles.role, title=roles.title, provenance=named.provenance)
+
+    def _person_name(self, g: _Group, roles: _Roles) -> str | None:
+        """The person a phrase names: a PERSON entity at the head, or a proper-noun head after a
+        role word or rank ("Defence Minister Avi Shalev" where the tagger saw no PERSON)."""
+        head, doc = g.head, g.head.doc
+        if head.pos_ != "PROPN" and head.ent_type_ != "PERSON":
+            # "a senior Hamas official, Khaled Nasser,": the name in apposition
+            head = next((c for c in head.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
+            if head is None:
+                return None
+        if head.ent_type_ != "PERSON" and not (roles.person or roles.title):
+            return None
+        used = {t.i for sp, _ in g.entries for t in sp} | {t.i for sp, _ in g.sectors for t in sp}
+        if head.i in used:
+            return None  # "Kiev" tagged PERSON is still the capital
+        ranks, particles = self.words["ranks"], self.words["name_particles"]
+        words = [head]
+        i = head.i - 1
+        while i >= 0 and i not in used:
+            tok = doc[i]
+            low = tok.lower_
+            if low in ranks or low.rstrip(".") in ranks:
+                break
+            if not (tok.pos_ == "PROPN" or tok.ent_type_ == "PERSON" or low in particles or
+                    (tok.text in "-'" and not tok.whitespace_ and i > 0 and not doc[i - 1].whitespace_)):
+                break
+            words.insert(0, tok)
+            i -= 1
+        while words and words[0].text in "-'":
+            words.pop(0)
+        g.tokens.update(t.i for t in words)
+        return "".join(t.text_with_ws for t in words).strip() or None
+
+    def _is_place(self, head: Token) -> bool:
+        """A locative prepositional object ("in Tehran", "at Kabul airport", "rockets from Gaza")."""
+        tok = head
+        while tok.dep_ in ("compound", "amod", "nmod") and tok.head.i != tok.i:
+            tok = tok.head
+        if tok.dep_ != "pobj":
+            return False
+        prep = tok.head
+        if prep.lower_ in self.words["locative_prepositions"]:
+            return True
+        return prep.lower_ == "from" and prep.head.lemma_.lower() in self.words["from_place_heads"]
+
+
+def _entity_range(tok: Token) -> tuple[int, int]:
+    if tok.ent_type_ != "PERSON":
+        return tok.i, tok.i + 1
+    ent = next(e for e in tok.doc.ents if e.start <= tok.i < e.end)
+    return ent.start, ent.end
 
 
 def _one(**fields) -> tuple[Actor]:
     return (Actor(**fields),)
+
+
+def _extend(org: ActorEntry, sectors: list[str]) -> str:
+    """An organisation's code plus what the phrase adds ("NATO troops" -> NATO + MIL); GOV adds
+    nothing to a body ("EU officials" are the EU), nor a sector the code already has; a group's
+    members are the group ("ISIL fighters", "Hamas militants")."""
+    if org.kind == "group":
+        return org.code
+    have = {org.code[i : i + 3] for i in range(0, len(org.code), 3)} | set(org.sectors)
+    return org.code + "".join(s for s in sectors if s != "GOV" and s not in have)
+
+
+def _distinct(entries: list[ActorEntry]) -> list[ActorEntry]:
+    out: dict[str, ActorEntry] = {}
+    for e in entries:
+        out.setdefault(e.country or e.code, e)
+    return [e for e in out.values() if e.country]
+
+
+def _with_qualifier(span: Span, qualifiers: frozenset[str], role: str) -> str:
+    prev = span.doc[span.start - 1] if span.start > 0 else None
+    return f"{prev.lower_} {role}" if prev is not None and prev.lower_ in qualifiers else role
 
 
 def _rank(g: _Group, ranks: frozenset[str]) -> str | None:
@@ -226,6 +378,15 @@ def _rank(g: _Group, ranks: frozenset[str]) -> str | None:
     for tok in words[1:]:
         run = [*run, tok] if tok.i == run[-1].i + 1 else run
     return " ".join(t.lower_ for t in run)
+
+
+def _display(g: _Group) -> str:
+    """The phrase as written, without a leading article: "Russia's energy minister"."""
+    doc = g.head.doc
+    lo, hi = min(g.tokens), max(g.tokens) + 1
+    while lo < hi - 1 and (doc[lo].dep_ == "det" or doc[lo].is_punct):
+        lo += 1
+    return doc[lo:hi].text
 
 
 def _phrase_matcher(nlp, phrases, label: str, *, attr: str = "LOWER") -> PhraseMatcher:
@@ -249,14 +410,6 @@ def _country_name(knowledge: ActorKnowledge, entry: ActorEntry) -> str:
     return canonical.name if canonical else entry.name
 
 
-def _person_name(head: Token, ranks: frozenset[str]) -> str | None:
-    if head.ent_type_ != "PERSON":
-        return None
-    ent = next(e for e in head.doc.ents if e.start <= head.i < e.end)
-    words = [t.text for t in ent if t.lower_.rstrip(".") not in ranks and t.lower_ not in ranks]
-    return " ".join(words) or None
-
-
 def _token_sentence_index(doc: Doc, sent_index: dict[int, int]) -> list[int]:
     out, current = [], 0
     for tok in doc:
@@ -265,14 +418,16 @@ def _token_sentence_index(doc: Doc, sent_index: dict[int, int]) -> list[int]:
     return out
 
 
-def _make_mention(doc: Doc, g: _Group, actors: tuple[Actor, ...], sentence_index: int) -> Mention:
+def _make_mention(doc: Doc, g: _Group, actors: tuple[Actor, ...], sentence_index: int, how: str) -> Mention:
     lo, hi = min(g.tokens), max(g.tokens) + 1
     # extend leftwards over a determiner so "the Russian minister" reads whole
-    if lo > 0 and doc[lo - 1].dep_ == "det" and doc[lo - 1].head.i == g.head.i:
+    if lo > 0 and doc[lo - 1].dep_ == "det" and doc[lo - 1].head.i in g.tokens:
         lo -= 1
+    while hi - 1 > lo and doc[hi - 1].is_punct:
+        hi -= 1
     span = doc[lo:hi]
     return Mention(sentence_index=sentence_index, start=span.start_char, end=span.end_char, tok_start=lo,
-                   tok_end=hi, head=g.head.i, text=span.text, actors=actors)
+                   tok_end=hi, head=g.head.i, text=span.text, actors=actors, resolved_by=how)
 
 
 def _merge_coordination(mentions: list[Mention], doc: Doc) -> list[Mention]:
