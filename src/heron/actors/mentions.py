@@ -34,6 +34,9 @@ PLACE_KINDS = frozenset({"country", "capital", "region"})
 COUNTRY_KINDS = frozenset({"country", "capital", "region", "demonym"})
 NAMED_KINDS = frozenset({"person", "igo", "group", "institution", "actor"})
 ORG_KINDS = frozenset({"igo", "group", "institution", "actor"})
+# Sectors of the state: only these take the dateline's country when nothing closer says whose
+# ("police" in a Lagos dateline story are Nigerian police; "refugees" or "militants" are not Nigerian).
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 NP_DEPS = frozenset({"compound", "amod", "nmod", "flat", "poss", "appos", "nummod"})
 
 
@@ -87,13 +90,22 @@ class MentionFinder:
         sent_of = _token_sentence_index(doc, sent_index)
         groups = self._groups(doc, published)
         mentions: list[Mention] = []
+        last_country: str | None = None
         for group in sorted(groups.values(), key=lambda g: min(g.tokens)):
             if skip and skip[0] <= group.head.idx < skip[1]:
                 continue
             pair = self._hyphen_pair(group)
-            actors, how = (pair, "dictionary") if pair else self._code(group, context_country)
+            if pair:
+                actors, how = pair, "dictionary"
+            elif last_country and _the_country_of(group.head):
+                # "the country's air force": the country last named
+                actors, how = self._code(group, last_country, anaphoric=True)
+            else:
+                actors, how = self._code(group, context_country)
             if actors:
                 mentions.append(_make_mention(doc, group, actors, sent_of[group.head.i], how))
+                if len(actors) == 1 and actors[0].kind == "country" and actors[0].country:
+                    last_country = actors[0].country
         return _merge_coordination(mentions, doc)
 
     # -- grouping ---------------------------------------------------------------------------
@@ -225,7 +237,8 @@ class MentionFinder:
         sectors = list(dict.fromkeys(main or generic or rank))
         return _Roles(sectors=sectors, role=role, title=_rank(g, words["ranks"]), person=person)
 
-    def _code(self, g: _Group, context_country: str | None) -> tuple[tuple[Actor, ...], str]:
+    def _code(self, g: _Group, context_country: str | None, *,
+              anaphoric: bool = False) -> tuple[tuple[Actor, ...], str]:
         head = g.head
         lo, hi = _entity_range(head)  # "President Xi" of "President Xi Jinping" names the head too
         at_head = [(sp, es) for sp, es in g.entries
@@ -270,7 +283,11 @@ class MentionFinder:
         how, provenance = "dictionary", "builtin:mention"
         if not countries:
             country = None
-            if self.use_context_country and context_country and name is None:
+            if anaphoric:
+                country, how, provenance = context_country, "context", "context:the country last named"
+            elif (self.use_context_country and context_country and name is None
+                  and set(roles.sectors) <= STATE_SECTORS):
+                # "police", "the army": the dateline's state, when nothing closer says whose
                 country, how, provenance = context_country, "context", "context:dateline"
             return _one(name=display, code=(country or "---") + "".join(roles.sectors), country=country,
                         sectors=tuple(roles.sectors), kind=kind, role=roles.role, title=roles.title,
@@ -340,6 +357,12 @@ def _entity_range(tok: Token) -> tuple[int, int]:
         return tok.i, tok.i + 1
     ent = next(e for e in tok.doc.ents if e.start <= tok.i < e.end)
     return ent.start, ent.end
+
+
+def _the_country_of(head: Token) -> bool:
+    """Is the phrase possessed by "the country" / "the nation" ("the country's air force")?"""
+    return any(c.dep_ == "poss" and c.tag_ == "NN" and c.lower_ in ("country", "nation")
+               and any(d.lower_ in ("the", "this") for d in c.children) for c in head.children)
 
 
 def _one(**fields) -> tuple[Actor]:

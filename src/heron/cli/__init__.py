@@ -115,3 +115,5 @@ def show(article_id: str, db: str = DbOption) -> None:
 def main() -> None:
     app()
 
+# Commands that live in their own modules register themselves on ``app`` when imported.
+from heron.cli import commands_actors, commands_eval, commands_query  # noqa: E402,F401
