@@ -40,8 +40,14 @@ def rows(store: Store, table: str) -> list[dict[str, Any]]:
     return [dict(zip(names, r)) for r in cur.fetchall()]
 
 
-def export(store: Store, *, table: str, fmt: str, out: TextIO | Path) -> int:
-    """Write ``table`` in ``fmt`` to a text stream, or to a file path (required for parquet)."""
+def export(store: Store, *, table: str, fmt: str, out: TextIO | Path, dedup: str | None = None) -> int:
+    """Write ``table`` in ``fmt`` to a text stream, or to a file path (required for parquet).
+
+    ``dedup`` ("daily" or "cluster", events only) exports deduplicated events instead of the raw
+    mentions (see :mod:`heron.query.dedup`).
+    """
+    if dedup is not None:
+        return _export_dedup(store, table=table, fmt=fmt, out=out, method=dedup)
     if fmt not in FORMATS:
         raise InputError(f"unknown format {fmt!r}. Fix: choose one of {', '.join(FORMATS)}.")
     if fmt in ("plover", "phoenix") and table != "events":
@@ -58,6 +64,43 @@ def export(store: Store, *, table: str, fmt: str, out: TextIO | Path) -> int:
         with out.open("w", encoding="utf-8", newline="") as fh:
             return _write(data, fmt=fmt, fh=fh, store=store)
     return _write(data, fmt=fmt, fh=out, store=store)
+
+
+def _export_dedup(store: Store, *, table: str, fmt: str, out: TextIO | Path, method: str) -> int:
+    from heron.query.dedup import dedup_events
+
+    if table != "events" or fmt not in ("jsonl", "csv", "parquet"):
+        raise InputError("--dedup exports events as jsonl, csv or parquet. Fix: --table events --format jsonl|csv|parquet.")
+    frame = dedup_events(store, method=method)
+    if fmt == "parquet":
+        if not isinstance(out, Path):
+            raise InputError("parquet needs a file. Fix: add --out FILE.parquet.")
+        frame.to_parquet(out, index=False)
+        return len(frame)
+    data = [{k: _plain(v) for k, v in r.items()} for r in frame.to_dict(orient="records")]
+    text = to_text(data, fmt)
+    if isinstance(out, Path):
+        out.write_text(text, encoding="utf-8")
+    else:
+        out.write(text)
+    return len(data)
+
+
+def _plain(v: Any) -> Any:
+    """pandas values as plain Python: NaN/NaT -> None, a midnight Timestamp -> its date."""
+    if _missing(v):
+        return None
+    if hasattr(v, "to_pydatetime"):
+        v = v.to_pydatetime()
+        return v.date() if (v.hour, v.minute, v.second) == (0, 0, 0) else v
+    return v
+
+
+def _missing(v: Any) -> bool:
+    try:
+        return v is None or (not isinstance(v, (list, str)) and bool(v != v))
+    except (TypeError, ValueError):
+        return False
 
 
 def _write(data: list[dict[str, Any]], *, fmt: str, fh: TextIO, store: Store) -> int:
@@ -160,5 +203,9 @@ def _cell(v: Any) -> Any:
 def _json_default(v: Any) -> Any:
     if isinstance(v, (date, datetime)):
         return v.isoformat()
+    if hasattr(v, "isoformat"):  # pandas Timestamp
+        return v.isoformat()
+    if hasattr(v, "tolist"):  # numpy arrays and scalars
+        return v.tolist()
     return str(v)
 

@@ -152,3 +152,16 @@ def test_stdin_input(tmp_path):
     assert result.exit_code == 0, result.output
     with Store(db) as store:
         assert store.count("articles") == 1
+
+
+def test_export_deduplicated_events(tmp_path):
+    src = _write(tmp_path, "turkey.txt", ARTICLE)
+    copy = _write(tmp_path, "copy.jsonl", json.dumps({"id": "copy", "text": ARTICLE, "source": "Other Wire"}) + "\n")
+    db = tmp_path / "h.duckdb"
+    assert runner.invoke(app, ["code", str(src), str(copy), "--db", str(db), "--format", "none", "--quiet",
+                               "--published", "2021-03-10", "--workers", "1"]).exit_code == 0
+    raw = runner.invoke(app, ["export", "--db", str(db), "--format", "jsonl"]).stdout.splitlines()
+    dedup = [json.loads(x) for x in runner.invoke(
+        app, ["export", "--db", str(db), "--format", "jsonl", "--dedup", "daily"]).stdout.splitlines()]
+    assert raw and len(dedup) * 2 == len(raw)
+    assert all(d["n_articles"] == 2 for d in dedup)

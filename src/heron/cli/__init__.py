@@ -89,13 +89,14 @@ def export(
     table: str = typer.Option("events", help="events | counts | places | actors | articles | sentences | learned"),
     fmt: str = typer.Option("jsonl", "--format", "-f", help="jsonl | csv | parquet | plover | phoenix"),
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="output file (default: stdout)"),
+    dedup: Optional[str] = typer.Option(None, "--dedup", help="events only: deduplicated events, 'daily' or 'cluster'"),
 ) -> None:
-    """Export a stored table."""
+    """Export a stored table (events: raw mentions, or deduplicated with --dedup)."""
     from heron.export import export as do_export
     from heron.store import Store
 
     with Store(db, read_only=True) as store:
-        n = do_export(store, table=table, fmt=fmt, out=out if out else sys.stdout)
+        n = do_export(store, table=table, fmt=fmt, out=out if out else sys.stdout, dedup=dedup)
     if out:
         typer.echo(f"wrote {n} rows to {out}", err=True)
 
