@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-BUILD_VERSION = 6
+BUILD_VERSION = 7
 
 FEATURE_COUNTRY = "country"
 FEATURE_ADMIN1 = "admin1"
@@ -388,7 +388,10 @@ def build_gazetteer() -> Gazetteer:
         for k in keys:
             # division short forms made by dropping "Governorate" etc. ("Alexandria Governorate"
             # -> "alexandria") are alternates: a bare "Alexandria" is rarely the governorate
-            own = curated or k == primary or (feat[row] == 1 and k in admin1_own_keys[row])
+            # a place's alternate that opens its own name is a short form of it: "Newcastle"
+            # (Newcastle upon Tyne), "New York" (New York City), "Frankfurt" (Frankfurt am Main)
+            own = (curated or k == primary or (feat[row] == 1 and k in admin1_own_keys[row])
+                   or (feat[row] == 2 and primary.startswith(k + " ")))
             index_lists[k].append(row if own else -(row + 1))
 
     def order(r: int) -> tuple[int, int, int]:

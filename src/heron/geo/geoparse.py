@@ -178,6 +178,8 @@ _COMMON_WORDS = {
     "center", "centre", "city", "county", "island", "lake", "river", "mountain", "valley",
     "bay", "beach", "park", "springs", "falls", "heights", "hills", "forest", "garden",
     "march", "may", "june", "august", "christmas", "easter", "sunday", "monday",
+    "airport", "station", "base", "camp", "market", "square", "street", "road", "bridge",
+    "oracle", "apple", "amazon", "target", "mara",
 }
 _LINE_NOUNS = {
     "border", "frontier", "boundary", "road", "highway", "railway", "railroad", "pipeline",
@@ -200,6 +202,10 @@ def _collect_mentions(doc, gaz: Gazetteer, dateline: Dateline | None) -> list[_M
         return dateline is not None and start < dateline.end and end > dateline.start
 
     def add(text: str, start: int, tok_start: int, tok_end: int, head: int) -> None:
+        if _acronym(text) and not any(e.feature == "country" for e, own in gaz.matched_by_name(text) if own):
+            return  # "UN", "OAS", "SEC", "LA": an acronym is a place only as a country ("US", "UK")
+        if name_key(text) in _COMMON_WORDS:
+            return  # "Airport", "Energy", "Union": a word first, a small town somewhere second
         out.append(_Mention(text, start, start + len(text), name_key(text), tok_start, tok_end, head))
         taken.update(range(tok_start, tok_end))
 
@@ -294,8 +300,11 @@ def _collect_mentions(doc, gaz: Gazetteer, dateline: Dateline | None) -> list[_M
                 located = _locative(doc[head])
                 capital = any(_is_capital(e) and e.population >= 100_000 for e in own)
                 big = any(e.feature in ("country", "admin1") or e.population >= 1000 for e in own)
+                bigger = any(e.feature in ("country", "admin1") or e.population >= 10_000 for e in own)
                 whole = len(ps) == len(ent.text.strip()) and ent.label_ != "PERSON"
-                if (big and (located or whole)) or (capital and (ent.label_ != "PERSON" or len(toks) == 1)):
+                # where a place sits, any known place; a whole ORG/EVENT name, a town of
+                # 10,000 or more ("Oracle", Arizona, is a company first)
+                if (big and located) or (bigger and whole) or (capital and (ent.label_ != "PERSON" or len(toks) == 1)):
                     add(ps, pstart, toks[0].i, toks[-1].i + 1, head)
                     found = True
         if found or ent.label_ not in ("ORG", "FAC"):
@@ -323,13 +332,18 @@ def _collect_mentions(doc, gaz: Gazetteer, dateline: Dateline | None) -> list[_M
             if not gaz.has_name(ps) or name_key(ps) in _COMMON_WORDS:
                 continue
             own = [e for e, o in gaz.matched_by_name(ps) if o]
-            if any(e.feature in ("country", "admin1") or e.population >= 10_000 for e in own):
+            if any(e.feature in ("country", "admin1") or e.population >= 50_000 for e in own):
                 if not overlaps_dateline(pre[0].idx, pre[0].idx + len(ps)):
                     add(ps, pre[0].idx, pre[0].i, pre[-1].i + 1, _span_head(pre))
                     out[-1].forced_role = "actor"
                 break
     out.sort(key=lambda m: m.start)
     return out
+
+
+def _acronym(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return 0 < len(letters) <= 4 and all(c.isupper() for c in letters) and " " not in text.strip()
 
 
 def _span_head(toks) -> int:
