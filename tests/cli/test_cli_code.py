@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 from heron.cli import app
 from heron.store import Store
-from tests.conftest import REPO, SEED, need_shared
+from tests.conftest import REPO, SEED, SHARED, need_shared
 
 runner = CliRunner()
 
@@ -165,3 +165,16 @@ def test_export_deduplicated_events(tmp_path):
         app, ["export", "--db", str(db), "--format", "jsonl", "--dedup", "daily"]).stdout.splitlines()]
     assert raw and len(dedup) * 2 == len(raw)
     assert all(d["n_articles"] == 2 for d in dedup)
+
+
+def test_phoenix_dictionaries_code_a_person_the_builtin_tables_do_not_know(tmp_path):
+    phoenix = need_shared(SHARED / "dictionaries" / "petrarch2" / "Phoenix.Countries.actors.txt")
+    src = _write(tmp_path, "s.txt", "Hossein Shariatmadari criticized the United States on Monday.\n")
+    base = ["code", str(src), "--db", ":memory:", "--format", "jsonl", "--quiet", "--published", "2010-05-05"]
+    with_dict = runner.invoke(app, [*base, "--actors", str(phoenix)])
+    assert with_dict.exit_code == 0, with_dict.output
+    events = [json.loads(x) for x in with_dict.stdout.splitlines()]
+    assert any(e["source_code"] == "IRNELI" and e["target_country"] == "USA" for e in events), events
+    without = runner.invoke(app, base)
+    events = [json.loads(x) for x in without.stdout.splitlines() if x.startswith("{")]
+    assert not any(e["source_country"] == "IRN" for e in events)
