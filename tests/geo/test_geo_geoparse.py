@@ -160,3 +160,18 @@ def test_hyphenated_pairs(parse):
     assert [(p.text, p.role) for p in places] == [("Iran", "actor"), ("Russia", "actor")]
     _, places = parse("Troops massed along the Iran-Iraq border.")
     assert {p.text: p.role for p in places} == {"Iran": "location", "Iraq": "location"}
+
+
+def test_acronyms_and_common_words_are_not_places(parse):
+    _, places = parse("The UN envoy and the OAS met SEC officials at the airport in Cairo.")
+    assert [p.text for p in places] == ["Cairo"]
+    _, places = parse("Officials from the U.S. arrived.")
+    assert place_for(places, "U.S.").country == "USA"
+
+
+def test_short_form_alternate_names(parse):
+    _, places = parse("Fans from Newcastle, Liverpool and London clashed.")
+    assert place_for(places, "Newcastle").country == "GBR"
+    _, places = parse("Protesters marched in New York on Saturday.")
+    p = place_for(places, "New York")
+    assert p.feature == "city" and p.admin1 == "NY"
