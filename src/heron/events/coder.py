@@ -247,7 +247,8 @@ class EventCoder:
         m, pat = node.match, node.pattern
         emb = node.embedded
         source = attr.resolve(m, pat.source)
-        if source is None and node.mapped and emb is not None:  # "the situation requires that X and Y meet"
+        if source is None and node.mapped and emb is not None and node.code.startswith("03"):
+            # an intent belongs to whoever would act: "the situation requires that X and Y cooperate"
             source = attr.resolve(emb.match, emb.pattern.source)
         exclude = source.mentions if source else ()
         code = node.code
