@@ -5,25 +5,24 @@ Method (no learned weights; every factor is in the reason string):
 1. Mentions: spaCy GPE / LOC / FAC entities plus the dateline. "Tehran-Moscow" and
    "Iran-Russia" are split into their parts when the whole is no name.
 2. Candidates: every gazetteer entry with that name (own name or alternate name).
-3. Prior: population (countries x3, capitals x2, alternate-name-only matches /20), plus
+3. Prior: population (countries x3, capitals x2, alternate-name-only matches /100), plus
    hints written next to the name: "the province of Kunduz" / "Kunduz province" favour a
    first-level division, "the city of ..." a populated place, "Paris, Texas" the place inside
-   the qualifier.
+   the qualifier; a name standing for a government prefers the national capital.
 4. Context: each candidate gains support from the article's other place names: for every other
-   name, how likely that name is (by its own prior) to be in the same country (a country name
-   counts fully, a place half) or the same first-level division. Two rounds, the second using
-   the first round's choices. The dateline's country and division and the actors' countries
-   add to it.
+   name, how likely that name is (by its own scores) to be in the same country (a country name
+   counts fully, a division 0.8, a place half) or the same first-level division; the sum levels
+   off (at most a factor 10,000). Two rounds, the second using the first round's scores. The
+   dateline's country and division and the actors' countries add to it.
 5. Role: "actor" where the name stands for a government (subject of a verb, possessive, part
-   of "Tehran-Moscow relations", "talks between Tehran and Moscow"), else "location";
-   the dateline is "dateline".
+   of "Tehran-Moscow relations", "talks between Tehran and Moscow", inside an organisation's
+   name), else "location"; the dateline is "dateline".
 """
 
 from __future__ import annotations
 
 import math
 import re
-from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -718,7 +717,7 @@ def geoparse(
         if not m.cands:
             continue
         best = max(range(len(m.cands)), key=lambda i: scores[mi][i])
-        e, own = m.cands[best]
+        e = m.cands[best][0]
         # "Tehran", "Kunduz": a province named like its capital means the city unless the text
         # says "province"
         switched = False
@@ -733,7 +732,7 @@ def geoparse(
                 # known by that very name, when only population (not context) chose the state
                 big = prior_pick and c_own and (_is_capital(c) or c.population >= 0.25 * max(e.population, 1))
                 if same or big:
-                    best, (e, own), switched = j, (c, c_own), True
+                    best, e, switched = j, c, True
                     break
         reason = _reason(m, best, e, static[mi], scores[mi], masses, dl_entry, actor_set, switched)
         if m.is_dateline:
