@@ -194,7 +194,7 @@ class Attributor:
             anchors = [tok]
             if match.obj is not None:
                 anchors.append(match.obj)
-            if pos == "noun" and match.host is not None and match.host_kind == "object":
+            if pos == "noun" and match.host is not None:  # "held talks with X", "engaged in attacks against X"
                 anchors.append(match.host)
             return [o for a in anchors for p in preps(a, word) for o in prep_objects(p)], True
         if slot in ("poss", "mod"):
@@ -212,6 +212,8 @@ class Attributor:
             if match.host_kind == "object" and not (self.light_verbs.intersection(word_forms(host)) or match.pattern.host):
                 return [], False
             s, _ = self.subject(host)
+            if s is None and match.host_kind == "prep":  # "Serb forces were engaged in ethnic cleansing"
+                s = next((c for c in host.children if c.dep_ == "nsubjpass"), None)
             return ([s] if s is not None else []), False
         if slot == "xsubj":
             return [g for c in tok.children if c.dep_ in ("xcomp", "ccomp") for g in c.children if g.dep_ == "nsubj"], True
