@@ -37,7 +37,7 @@ import spacy.vocab
 from spacy.tokens import Span, Token
 
 from heron.events.attribution import Argument, Attributor
-from heron.events.lexicon import EmbeddingClass, TriggerLexicon, load_lexicon
+from heron.events.lexicon import EmbeddingClass, TriggerLexicon, TriggerPattern, load_lexicon
 from heron.events.matcher import Match, TriggerMatcher, grammatical_object, prep_objects, preps
 from heron.events.modality import clause_modality, deontic, is_historical, is_negated, noun_modality, will_not
 from heron.events.ontology_bridge import needs_target
@@ -72,7 +72,7 @@ class _Node:
     note: str = ""
 
     @property
-    def pattern(self):  # noqa: ANN201 - TriggerPattern
+    def pattern(self) -> TriggerPattern:
         return self.match.pattern
 
     @property
@@ -178,9 +178,7 @@ class EventCoder:
         if cls is None:
             return
         for node in nodes:
-            m = node.match
-            anchor = m.host if (m.pattern.pos == "noun" and m.host is not None) else m.token
-            if not node.negated or node.code[:2] not in INTENT_ROOTS or not will_not(anchor):
+            if not node.negated or node.code[:2] not in INTENT_ROOTS or not will_not(node.match.anchor):
                 continue
             found, repl = cls.lookup(node.code)
             if found and repl is not None:
@@ -208,7 +206,7 @@ class EventCoder:
             node.embedded = emb
             found, repl = cls.lookup(emb.code)
             if cls.name == "speech":  # "X said Sudan must return ...": a demand; "should": an appeal
-                kind = deontic(emb.match.host or emb.token)
+                kind = deontic(emb.match.anchor)
                 if kind in classes:
                     f2, r2 = classes[kind].lookup(emb.code)
                     if f2 and r2 is not None:
@@ -355,7 +353,7 @@ class EventCoder:
 
     def _modality(self, node: _Node, year: int | None) -> str:
         m = node.match
-        anchor = m.host if (m.pattern.pos == "noun" and m.host is not None) else m.token
+        anchor = m.anchor
         clause = clause_modality(anchor)
         if clause == "asserted" and m.pattern.pos == "noun":
             clause = noun_modality(m.token)
@@ -369,7 +367,7 @@ class EventCoder:
 
     @staticmethod
     def _according_to(m: Match, attr: Attributor) -> str | None:
-        tok = m.host or m.token
+        tok = m.anchor
         for t in (tok, tok.sent.root):
             for p in preps(t, "according"):
                 for to in preps(p, "to"):
@@ -400,7 +398,7 @@ class EventCoder:
             c -= 0.05
         if pat.pos == "adj":
             c -= 0.05
-        anchor = node.match.host if node.match.host is not None else node.token
+        anchor = node.match.anchor
         if anchor.dep_ == "ROOT" or (anchor.dep_ == "conj" and anchor.head.dep_ == "ROOT"):
             c += 0.05  # the main clause's event, not one mentioned inside another
         elif node.nested:

@@ -268,7 +268,7 @@ def _expand_row(row: dict[str, Any], fname: str, classes: Mapping[str, Any]) -> 
     if len(kinds) != 1:
         raise DictionaryError(f"{where}: a row names its trigger lemmas under exactly one of verb, noun, adj")
     pos = kinds[0]
-    lemmas = _strings(row[pos], where, pos)
+    _strings(row[pos], where, pos)  # validates the lemmas; the order below keeps the row's own
     pobj_raw = row.get("pobj")
     pobj: list[tuple[str, frozenset[str]]] = []
     if pobj_raw is not None:
@@ -311,7 +311,6 @@ def _expand_row(row: dict[str, Any], fname: str, classes: Mapping[str, Any]) -> 
         file=fname,
         line=line,
     )
-    # keep the order the row lists its lemmas in: ids and tie-breaks stay stable
     ordered = row[pos] if isinstance(row[pos], list) else [row[pos]]
     return [TriggerPattern(id=f"{row_id}/{lemma}", lemma=lemma, **common) for lemma in ordered]
 

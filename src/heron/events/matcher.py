@@ -120,6 +120,11 @@ class Match:
         return self.refined_by.code if self.refined_by is not None else self.pattern.code
 
     @property
+    def anchor(self) -> Token:
+        """The clause's verb: the one carrying a noun trigger, else the trigger itself."""
+        return self.host if self.host is not None else self.token
+
+    @property
     def trigger_tokens(self) -> list[Token]:
         return sorted({self.token, *self.parts}, key=lambda t: t.i)
 

@@ -48,7 +48,3 @@ def needs_target(code: str) -> bool:
     if code in ("01", "018", "019"):
         return code != "01"
     return not code.startswith(_NO_TARGET_PREFIXES)
-
-
-def ontology_available() -> bool:
-    return _ontology() is not None
