@@ -136,8 +136,16 @@ def _code_chunk(coder, chunk: list[Article], problems: list[ReadProblem]) -> lis
                 out.append(coder.code_article(article))
             except Exception as exc:  # noqa: BLE001 - reported to the user with the article's origin
                 log.exception("coding failed for %s", article.origin or article.id)
-                problems.append(ReadProblem(article.origin or article.id, None, "coding-error", repr(exc)))
+                problems.append(_coding_problem(article, exc))
         return out
+
+
+def _coding_problem(article: Article, exc: Exception) -> ReadProblem:
+    origin, line = article.origin or "<input>", None
+    path, sep, tail = origin.rpartition(":")
+    if sep and tail.isdigit():
+        origin, line = path, int(tail)
+    return ReadProblem(origin, line, "coding-error", f"article {article.id}: {exc!r}")
 
 
 _WORKER_CODER = None
