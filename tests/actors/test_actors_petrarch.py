@@ -303,3 +303,23 @@ def test_validate_dictionaries():
     assert agents.sector("ministers of silly walks").sectors == ("GOV",)
     assert agents.sector("attorneys general").sectors == ("GOV",)
     assert agents.sector("golden geese").sectors == ("GGS",)
+
+
+# -- a dictionary's own states combine with agents --------------------------------------------------
+
+def test_own_state_code_combines_with_agents(tmp_path, nlp):
+    """A bare three-letter code of a dictionary ("[QRV]", an invented state) is a country, so
+    "Qarvanian police" codes QRVCOP the way "Iraqi police" codes IRQCOP."""
+    from heron.actors.mentions import MentionFinder
+
+    (tmp_path / "toy.actors.txt").write_text(
+        "QARVANIA [QRV]\n+QARVANIAN\nSOUTH_PACT [IGO]\n", encoding="utf-8")
+    (tmp_path / "toy.agents.txt").write_text("POLICE [~COP]\nCLERIC [~REL]\n", encoding="utf-8")
+    kb = load_builtin().merged(load_petrarch(tmp_path / "toy.actors.txt", use_cache=False),
+                               load_petrarch(tmp_path / "toy.agents.txt", use_cache=False))
+    entry = kb.lookup("Qarvania")[0]
+    assert (entry.kind, entry.country, entry.sectors) == ("country", "QRV", ())
+    assert kb.lookup("South Pact")[0].country is None
+    finder = MentionFinder(nlp, kb)
+    doc = nlp("Qarvanian police arrested a Qarvania cleric.")
+    assert [tuple(a.code for a in m.actors) for m in finder.find(doc)] == [("QRVCOP",), ("QRVREL",)]

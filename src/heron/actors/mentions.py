@@ -25,6 +25,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from heron.actors.context import attached_place, places_of, residence, sentence_places
 from heron.actors.knowledge import ActorEntry, ActorKnowledge, SectorEntry
 from heron.records import Actor, Mention
 
@@ -86,14 +87,17 @@ class MentionFinder:
 
         ``skip`` is a character span to ignore (the dateline: "TEHRAN (Tasnim) -" names a place).
         """
-        sent_index = {s.start: i for i, s in enumerate(doc.sents)}
-        sent_of = _token_sentence_index(doc, sent_index)
+        sent_of = _token_sentence_index(doc)
         groups = self._groups(doc, published)
+        ordered = sorted(groups.values(), key=lambda g: min(g.tokens))
+        if skip:
+            ordered = [g for g in ordered if not skip[0] <= g.head.idx < skip[1]]
+        self._places = places_of(self, ordered)
+        self._sentence_place = sentence_places(self._places, doc, sent_of, self.words)
+        self._sent_of = sent_of
         mentions: list[Mention] = []
         last_country: str | None = None
-        for group in sorted(groups.values(), key=lambda g: min(g.tokens)):
-            if skip and skip[0] <= group.head.idx < skip[1]:
-                continue
+        for group in ordered:
             pair = self._hyphen_pair(group)
             if pair:
                 actors, how = pair, "dictionary"
@@ -130,8 +134,19 @@ class MentionFinder:
         taken = {t.i for sp in actor_spans for t in sp}
         sector_spans = [sp for sp in filter_spans([doc[s:e] for _, s, e in self.sector_matcher(doc)])
                         if not any(t.i in taken for t in sp) and not self._is_name_part(sp)]
-        persons = [ent for ent in doc.ents if ent.label_ == "PERSON" and not all(t.i in taken for t in ent)]
-        counterparts = [t for t in doc if t.lower_ in self.words["counterpart_nouns"]]
+        sector_tokens = {t.i for sp in sector_spans for t in sp}
+        sector_spans = [sp for sp in sector_spans if not self._is_name_role(sp, sector_tokens)]
+        ents = doc.ents  # built once: every access makes new Span objects
+        persons = [ent for ent in ents if ent.label_ == "PERSON" and not all(t.i in taken for t in ent)]
+        self._person_ent = {i: (ent.start, ent.end) for ent in persons for i in range(ent.start, ent.end)}
+        counterpart_words, generic_words = self.words["counterpart_nouns"], self.words["generic_roles"]
+        counterparts, generic = [], []
+        for t in doc:  # the one pass over the tokens
+            low = t.lower_
+            if low in counterpart_words:
+                counterparts.append(t)
+            elif low in generic_words and t.pos_ in ("NOUN", "PROPN"):
+                generic.append(t.i)
 
         self._actorish = {t.i for sp in (*actor_spans, *sector_spans, *persons) for t in sp}
         # words naming a person ("Minister", "spokesman", "General"): a proper noun they modify is a name
@@ -140,7 +155,7 @@ class MentionFinder:
         self._body_words = {t.i for sp in sector_spans for t in sp} - self._person_words
         self._actorish.update(t.i for t in counterparts)
         # "chief" of "Pakistani army chief" (the matched "Pakistani army" took the sector phrase)
-        self._actorish.update(t.i for t in doc if t.lower_ in self.words["generic_roles"] and t.pos_ in ("NOUN", "PROPN"))
+        self._actorish.update(generic)
         groups: dict[int, _Group] = {}
 
         def group_for(span: Span) -> _Group:
@@ -166,6 +181,16 @@ class MentionFinder:
         for tok in counterparts:
             group_for(doc[tok.i : tok.i + 1]).counterpart = True
         return groups
+
+    def _is_name_role(self, span: Span, sector_tokens: set[int]) -> bool:
+        """"Union" of "Homeland Union" or India's "Union government", "union" of "union home
+        ministry": part of a name or an adjective, not a trade union."""
+        if len(span) != 1 or span[0].lower_ not in self.words["name_roles"]:
+            return False
+        tok = span[0]
+        if tok.is_title and not tok.is_sent_start:
+            return True
+        return tok.dep_ in ("compound", "amod", "nmod") and tok.head.i in sector_tokens
 
     def _is_name_part(self, span: Span) -> bool:
         """"Amir" in "Amir Nasseri" is a given name, not the role amir."""
@@ -235,24 +260,46 @@ class MentionFinder:
                 role = _with_qualifier(span, words["qualifiers"], sector.role or phrase)
             (generic if phrase in words["generic_roles"] else main).extend(sector.sectors)
         sectors = list(dict.fromkeys(main or generic or rank))
+        if sectors and g.head.i not in self._body_words and self._former(g):
+            sectors = ["ELI"]  # "former President X": an elite, no longer of the government
         return _Roles(sectors=sectors, role=role, title=_rank(g, words["ranks"]), person=person)
+
+    def _ethnic(self, g: _Group) -> bool:
+        """"ethnic Albanians", "ethnic Turks": the demonym names an ethnicity, not a citizenship."""
+        doc, words = g.head.doc, self.words["ethnic_modifiers"]
+        return any(c.lower_ in words for i in g.tokens | {g.head.i} for c in doc[i].children)
+
+    def _former(self, g: _Group) -> bool:
+        """Is the role in the past ("former prime minister", "ex-president", "ousted leader")?"""
+        doc, former = g.head.doc, self.words["former_words"]
+        for i in g.tokens | {g.head.i}:
+            for c in doc[i].children:
+                if c.lower_ in former and c.i < g.head.i and c.dep_ in ("amod", "advmod", "compound", "nmod"):
+                    return True
+        lo = min(g.tokens)
+        # "ex-president": "ex" "-" before the phrase
+        return lo >= 2 and doc[lo - 1].text == "-" and doc[lo - 2].lower_ in former
 
     def _code(self, g: _Group, context_country: str | None, *,
               anaphoric: bool = False) -> tuple[tuple[Actor, ...], str]:
         head = g.head
-        lo, hi = _entity_range(head)  # "President Xi" of "President Xi Jinping" names the head too
+        lo, hi = self._person_ent.get(head.i, (head.i, head.i + 1))  # "President Xi" of "President Xi Jinping"
         at_head = [(sp, es) for sp, es in g.entries
                    if sp.start <= head.i < sp.end or (sp.start < hi and lo < sp.end and es[0].kind == "person")]
         head_entries = [es for _, es in at_head]
         mod_entries = [es for sp, es in sorted(g.entries, key=lambda p: p[0].start) if (sp, es) not in at_head]
         named = _first(head_entries, NAMED_KINDS)
         place = _first(head_entries, COUNTRY_KINDS)
-        if place and named is None and not g.sectors and self._is_place(head):
-            return (), ""  # "in Tehran": a place, not an actor (the geo stage takes it)
+        if place and named is None and not g.sectors and (self._is_place(head) or self._described(head, place)):
+            return (), ""  # "in Tehran", "Vienna is cold": a place, not an actor (the geo stage takes it)
 
         countries = _distinct([e for es in mod_entries for e in es[:1] if e.kind in COUNTRY_KINDS or
                                (e.kind == "person" and e.country)])
         org = next((es[0] for es in mod_entries if es[0].kind in ORG_KINDS), None)
+        if countries and all(e.kind == "demonym" for e in countries) and self._ethnic(g):
+            # "ethnic Albanian guerrillas operating in Macedonia": an ethnicity; the place gives the state
+            home = residence(self, g) or self._sentence_place.get(self._sent_of[head.i])
+            countries = [home] if home is not None else countries
         seat = tuple(s for e in countries for s in e.sectors if e.kind == "capital")
         roles = self._roles(g, seat)
         name = self._person_name(g, roles)
@@ -263,6 +310,13 @@ class MentionFinder:
             return _one(name=named.name, code=_extend(named, roles.sectors), country=named.country,
                         sectors=tuple(named.sectors), kind=named.kind, role=roles.role, title=roles.title,
                         provenance=named.provenance), "dictionary"
+        if (place is not None and place.kind == "demonym" and not g.sectors and not g.counterpart and name is None
+                and head.tag_ in ("NNS", "NNPS")):
+            # "Nigerians", "Albanians of southern Serbia": people, of the state they live in when it is said
+            home = (residence(self, g) or attached_place(g) or (self._ethnic(g) and self._sentence_place.get(
+                self._sent_of[head.i])) or place)
+            return _one(name=_display(g), code=home.code[:3] + "CVL", country=home.country, sectors=("CVL",),
+                        kind="sector", provenance=home.provenance), "dictionary"
         if place is not None and not g.sectors and not g.counterpart and name is None:
             how = "metonym" if place.kind == "capital" else "dictionary"
             return _one(name=_country_name(self.knowledge, place), code=place.code, country=place.country,
@@ -283,8 +337,16 @@ class MentionFinder:
         how, provenance = "dictionary", "builtin:mention"
         if not countries:
             country = None
-            if anaphoric:
+            home = residence(self, g)
+            sentence_place = self._sentence_place.get(self._sent_of[head.i])
+            sentence_country = sentence_place.country if sentence_place else None
+            if home is not None:
+                country, provenance = home.country, home.provenance  # "rebels in the Ivory Coast"
+            elif anaphoric:
                 country, how, provenance = context_country, "context", "context:the country last named"
+            elif sentence_country and (name is not None or roles.sectors):
+                # "President X extended the curfew in Abidjan": the sentence's one place
+                country, how, provenance = sentence_country, "context", "context:the sentence's place"
             elif (self.use_context_country and context_country and name is None
                   and set(roles.sectors) <= STATE_SECTORS):
                 # "police", "the army": the dateline's state, when nothing closer says whose
@@ -339,10 +401,17 @@ class MentionFinder:
         g.tokens.update(t.i for t in words)
         return "".join(t.text_with_ws for t in words).strip() or None
 
+    def _described(self, head: Token, place: ActorEntry) -> bool:
+        """A capital described as a place: "Vienna is cold", "Kabul was quiet"."""
+        verb = head.head
+        return (place.kind == "capital" and head.dep_ == "nsubj" and verb.lemma_ == "be" and
+                any(c.dep_ == "acomp" and c.lower_ in self.words["place_adjectives"] for c in verb.children))
+
     def _is_place(self, head: Token) -> bool:
         """A locative prepositional object ("in Tehran", "at Kabul airport", "rockets from Gaza")."""
         tok = head
-        while tok.dep_ in ("compound", "amod", "nmod") and tok.head.i != tok.i:
+        # "in Nairobi and Accra": a conjunct is where its first conjunct is
+        while tok.dep_ in ("compound", "amod", "nmod", "conj") and tok.head.i != tok.i:
             tok = tok.head
         if tok.dep_ != "pobj":
             return False
@@ -350,13 +419,6 @@ class MentionFinder:
         if prep.lower_ in self.words["locative_prepositions"]:
             return True
         return prep.lower_ == "from" and prep.head.lemma_.lower() in self.words["from_place_heads"]
-
-
-def _entity_range(tok: Token) -> tuple[int, int]:
-    if tok.ent_type_ != "PERSON":
-        return tok.i, tok.i + 1
-    ent = next(e for e in tok.doc.ents if e.start <= tok.i < e.end)
-    return ent.start, ent.end
 
 
 def _the_country_of(head: Token) -> bool:
@@ -433,11 +495,11 @@ def _country_name(knowledge: ActorKnowledge, entry: ActorEntry) -> str:
     return canonical.name if canonical else entry.name
 
 
-def _token_sentence_index(doc: Doc, sent_index: dict[int, int]) -> list[int]:
-    out, current = [], 0
-    for tok in doc:
-        current = sent_index.get(tok.i, current)
-        out.append(current)
+def _token_sentence_index(doc: Doc) -> list[int]:
+    """Sentence number of every token, from one walk over the sentences."""
+    out = [0] * len(doc)
+    for n, sent in enumerate(doc.sents):
+        out[sent.start : sent.end] = [n] * (sent.end - sent.start)
     return out
 
 

@@ -48,6 +48,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from heron.actors.knowledge import (
+    REGION_CODES,
     ActorKnowledge,
     LayerBuilder,
     SectorEntry,
@@ -62,7 +63,11 @@ from heron.errors import DictionaryError
 log = logging.getLogger(__name__)
 
 #: Bump when the compiled form or the parsing rules change: old cache files are then ignored.
-READER_VERSION = "1"
+READER_VERSION = "2"
+
+#: Three-letter codes that are not states: PETRARCH reads any other bare three-letter primary code
+#: as a country, so a dictionary's own states (PETR.Validate's "[GON]" Gondor) combine with agents.
+_NON_STATE_CODES = frozenset({"IGO", "NGO", "IMG", "MNC", "UIS", "UNO", "INT", "NON", "ISM", "ITP"})
 
 __all__ = ["load_petrarch", "parse_actors", "parse_agents", "cache_dir", "parse_petrarch_date"]
 
@@ -256,6 +261,17 @@ def _kind_for(code: str, head: str, country: str | None, sectors: tuple[str, ...
     return "person" if person or (dated and sectors) else "actor"
 
 
+def _split(code: str) -> tuple[str | None, tuple[str, ...]]:
+    """:func:`split_code`, plus a dictionary's own states: a bare three-letter code that is no
+    region and no known non-state prefix is a country code ("GON" -> country GON)."""
+    country, sectors = split_code(code)
+    bare = code.strip().upper()
+    if (country is None and len(bare) == 3 and bare.isalpha() and bare not in REGION_CODES
+            and bare not in _NON_STATE_CODES):
+        return bare, ()
+    return country, sectors
+
+
 def parse_actors(text: str, fname: str, *, strict: bool = False) -> _Layer:
     """Parse the text of an actors file into a knowledge layer (see module docstring)."""
     b = LayerBuilder(f"petrarch:{fname}")
@@ -290,7 +306,7 @@ def parse_actors(text: str, fname: str, *, strict: bool = False) -> _Layer:
         name = _display_name(head)
         prov = f"petrarch:{fname}:{head_line}"
         dated = any(c[1] or c[2] for c in codes)
-        split = [split_code(c[0]) for c in codes]
+        split = [_split(c[0]) for c in codes]
         is_state = any(cty and not secs for cty, secs in split)
         for (code, vf, vt), (country, sectors) in zip(codes, split):
             kind = _kind_for(code, head, country, sectors, dated, is_state)

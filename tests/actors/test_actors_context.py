@@ -1,0 +1,102 @@
+"""Error classes fixed in the actor stage: historic states, places that give a group its country,
+ethnic demonyms, "union" as an adjective, former office holders, plural demonyms as people.
+Each case: (text, phrase, expected code(s) or None, extra checks). People are invented unless the
+case is about the built-in persons table."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+CASES: list[tuple[str, str, object, dict]] = [
+    # historic states and blocs
+    ("Soviet Union troops crossed the border.", "Soviet Union troops", "USRMIL", {}),
+    ("The Soviet Union rejected the plan.", "Soviet Union", "USR", {"country": "USR"}),
+    ("A Soviet official offered concessions.", "Soviet official", "USRGOV", {}),
+    ("Yugoslavia and Slovenia agreed to a ceasefire.", "Yugoslavia and Slovenia", ("YUG", "SVN"), {}),
+    ("Czechoslovakia upgraded its ties with Austria.", "Czechoslovakia", "CSK", {}),
+    ("East German Foreign Minister Klaus Weber will visit Albania.", "Klaus Weber", "DDRGOV", {}),
+    ("The West German government protested.", "West German government", "DEUGOV", {}),
+    ("Romania asked the European Community for aid.", "European Community", "IGOEUREEC", {}),
+    ("Denmark settled its dispute with the EEC.", "EEC", "IGOEUREEC", {}),
+    ("Zairean soldiers looted the town.", "Zairean soldiers", "CODMIL", {}),
+    # a place attached to a group, or the sentence's one place, gives the country
+    ("Rebels in the Ivory Coast rejected the appeal.", "Rebels", "CIVREB", {}),
+    ("Opposition groups in Zimbabwe demanded a recount.", "Opposition groups", "ZWEOPP", {}),
+    ("Security forces in Guinea fired on the crowd.", "Security forces", "GINCOP", {}),
+    ("President Tomas Obiang extended the curfew in Abidjan.", "Tomas Obiang", "CIVGOV",
+     {"by": "context"}),
+    ("President Tomas Obiang arrived in Paris on Monday.", "Tomas Obiang", "---GOV", {}),
+    ("President Tomas Obiang said the talks in Geneva had failed.", "Tomas Obiang", "---GOV", {}),
+    ("Police arrested students in Nairobi and Accra.", "Police", "---COP", {}),
+    # ethnic and national groups: the head demonym decides; "ethnic" defers to the place
+    ("Kosovo Serbs blocked the road.", "Kosovo Serbs", "SRBCVL", {}),
+    ("Up to 100 ethnic Albanians demonstrated on Tuesday in Serbia.", "Albanians", "SRBCVL", {}),
+    ("Ethnic Albanian guerrillas operating in Macedonia were demobilized.", "Albanian guerrillas", "MKDREB", {}),
+    ("The Albanians of southern Serbia boycotted the vote.", "Albanians", "SRBCVL", {}),
+    ("Ethnic Albanians protested.", "Albanians", "ALBCVL", {}),
+    ("Some 800,000 Iraqi Kurds fled to the mountains.", "Iraqi Kurds", "IRQCVL", {}),
+    ("Nigerians voted on Saturday.", "Nigerians", "NGACVL", {}),
+    ("Jewish settlers attacked the village.", "settlers", "---CVL", {}),
+    # "union" as a name or an adjective is no trade union
+    ("The union home ministry said the police were alert.", "home ministry", "---GOVCOP", {}),
+    ("The Union government of India approved the bill.", "government", "IND" + "GOV", {}),
+    ("The Homeland Union won the election.", "Homeland Union", None, {}),
+    ("The union called a strike at the port.", "union", "---LAB", {}),
+    # former office holders are elites, not the government
+    ("A former Afghan intelligence chief said the talks would fail.", "Afghan intelligence chief", "AFGELI", {}),
+    ("Former Socialist prime minister Nikos Varvitsiotis criticised the budget.", "Nikos Varvitsiotis",
+     "---ELI", {}),
+    ("The former defence ministry building burned.", "defence ministry", "---GOVMIL", {}),
+    # a capital described as a place is not an actor
+    ("Vienna is cold in January.", "Vienna", None, {}),
+    ("Vienna is ready to host the talks.", "Vienna", "AUT", {}),
+    # heads of state of the 1980s-2000s
+    ("President Yoweri Museveni banned the rallies.", "Yoweri Museveni", "UGAGOV", {}),
+    ("President Mitterrand met the delegation.", "President Mitterrand", "FRAGOV", {}),
+]
+
+
+@pytest.fixture(scope="module")
+def tools(nlp):
+    from heron.actors.knowledge import load_builtin
+    from heron.actors.mentions import MentionFinder
+
+    return nlp, MentionFinder(nlp, load_builtin())
+
+
+def _codes(mention) -> object:
+    codes = tuple(a.code for a in mention.actors)
+    return codes[0] if len(codes) == 1 else codes
+
+
+@pytest.mark.parametrize(("text", "phrase", "expected", "extra"), CASES,
+                         ids=[f"{i:03d}-{c[1]}" for i, c in enumerate(CASES)])
+def test_context_case(tools, text, phrase, expected, extra):
+    from heron.actors.coref import resolve
+
+    nlp, finder = tools
+    doc = nlp(text)
+    mentions = resolve(doc, finder.find(doc))
+    start, end = re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", text).span()
+    if expected is None:
+        hits = [m for m in mentions if m.start < end and start < m.end and m.actors]
+        assert not hits, f"{phrase!r} should not be a mention: {hits}"
+        return
+    covering = [m for m in mentions if m.start <= start and end <= m.end]
+    assert covering, f"no mention covers {phrase!r}; found {[(m.text, _codes(m)) for m in mentions]}"
+    m = min(covering, key=lambda x: x.end - x.start)
+    assert _codes(m) == expected, (m.text, m.actors)
+    if "country" in extra:
+        assert m.actors[0].country == extra["country"]
+    if "by" in extra:
+        assert m.resolved_by == extra["by"], m
+
+
+def test_sentence_place_needs_one_country(tools):
+    """Places of two countries in one sentence give none of them to an unplaced actor."""
+    nlp, finder = tools
+    doc = nlp("Police clashed with protesters in Nairobi while troops patrolled in Accra.")
+    police = next(m for m in finder.find(doc) if m.text == "Police")
+    assert police.actors[0].country is None
