@@ -111,9 +111,10 @@ def _write(data: list[dict[str, Any]], *, fmt: str, fh: TextIO, store: Store) ->
         write_csv(data, fh)
     elif fmt == "plover":
         urls = _article_meta(store)
+        sizes = _event_sizes(store)
         for r in data:
-            fh.write(json.dumps(plover_record(r, urls.get(r["article_id"], {})), default=_json_default,
-                                ensure_ascii=False) + "\n")
+            record = plover_record(r, urls.get(r["article_id"], {}), sizes.get(r["event_id"]))
+            fh.write(json.dumps(record, default=_json_default, ensure_ascii=False) + "\n")
     elif fmt == "phoenix":
         urls = _article_meta(store)
         writer = csv.writer(fh, delimiter="\t", lineterminator="\n")
@@ -142,38 +143,54 @@ def to_text(data: list[dict[str, Any]], fmt: str) -> str:
     return buf.getvalue()
 
 
-def plover_record(r: dict[str, Any], meta: dict[str, Any]) -> dict[str, Any]:
-    """One event in the PLOVER JSONL exchange layout (event, mode, actors, location, provenance)."""
-    return {
+def plover_record(r: dict[str, Any], meta: dict[str, Any], size: dict[str, int] | None = None) -> dict[str, Any]:
+    """One event in the PLOVER 2.0 JSON exchange layout (the manual's field names).
+
+    Heron's own extras (CAMEO code, Goldstein, confidence, trigger, pattern, reason) follow the
+    standard fields, as the manual invites providers to add named fields.
+    """
+    def entity(side: str) -> list[dict[str, Any]]:
+        if not r[f"{side}_code"]:
+            return []
+        return [{
+            "code": r[f"{side}_country"] or r[f"{side}_code"],
+            "sector": "".join(r[f"{side}_sectors"] or []),
+            "entity_text": r[f"{side}_text"],
+            "identifier_text": r[f"{side}_name"],
+            "heron_code": r[f"{side}_code"],
+        }]
+
+    location = None
+    if r["location_name"]:
+        location = {"resolved_place": r["location_name"], "country_code": r["location_country"],
+                    "lat": r["latitude"], "lon": r["longitude"]}
+    record = {
         "id": r["event_id"],
         "date": r["date"],
-        "event": r["plover_type"],
-        "mode": r["plover_mode"] or "",
+        "actor": entity("source"),
+        "recipient": entity("target"),
+        "event": [r["plover_type"]],
+        "mode": [r["plover_mode"]] if r["plover_mode"] else [],
         "context": [],
-        "source": r["source_text"],
-        "src_actor": r["source_name"],
-        "src_agent": ",".join(r["source_sectors"] or []),
-        "src_other": "",
-        "target": r["target_text"],
-        "tgt_actor": r["target_name"],
-        "tgt_agent": ",".join(r["target_sectors"] or []),
-        "tgt_other": "",
-        "eventText": r["sentence_text"],
+        "event_loc": location,
+        "event_text": [r["trigger"]],
+        "quad_code": r["quad_class"],
+        "text": r["sentence_text"],
+        "text_info": {"sequence": r["sentence_index"], "start": r["start"], "end": r["end"]},
+        "cite_info": {"citation": r["article_id"], "url": meta.get("url"), "title": meta.get("title"),
+                      "publication": meta.get("source"), "language": meta.get("language"),
+                      "coder": r["coder_version"], "codebook": "plover-2.0 via CAMEO 1.1b3"},
         "coder": r["coder_version"],
         "cameo": r["cameo_code"],
         "goldstein": r["goldstein"],
-        "src_country": r["source_country"],
-        "tgt_country": r["target_country"],
-        "location": {
-            "name": r["location_name"], "country": r["location_country"],
-            "lat": r["latitude"], "lon": r["longitude"],
-        },
-        "publisher": meta.get("source"),
-        "url": meta.get("url"),
-        "story_date": meta.get("published"),
-        "trigger": r["trigger"],
         "confidence": r["confidence"],
+        "pattern": r["pattern_id"],
+        "reason": r["reason"],
+        "modality": r["modality"],
     }
+    if size:
+        record["size"] = size
+    return record
 
 
 def phoenix_row(r: dict[str, Any], meta: dict[str, Any]) -> list[Any]:
@@ -190,8 +207,22 @@ def phoenix_row(r: dict[str, Any], meta: dict[str, Any]) -> list[Any]:
 
 
 def _article_meta(store: Store) -> dict[str, dict[str, Any]]:
-    cur = store.con.execute("SELECT id, url, source, published FROM articles")
-    return {i: {"url": u, "source": s, "published": p} for i, u, s, p in cur.fetchall()}
+    cur = store.con.execute("SELECT id, url, source, published, title, language FROM articles")
+    return {i: {"url": u, "source": s, "published": p, "title": t, "language": lang}
+            for i, u, s, p, t, lang in cur.fetchall()}
+
+
+PLOVER_SIZE = {"killed": "dead", "injured": "injured", "arrested": "arrested"}
+
+
+def _event_sizes(store: Store) -> dict[str, dict[str, int]]:
+    """PLOVER's size object (dead, injured, arrested) from the counts linked to each event."""
+    out: dict[str, dict[str, int]] = {}
+    cur = store.con.execute("SELECT event_id, kind, max(value) FROM counts WHERE event_id IS NOT NULL GROUP BY ALL")
+    for event_id, kind, value in cur.fetchall():
+        if kind in PLOVER_SIZE:
+            out.setdefault(event_id, {})[PLOVER_SIZE[kind]] = value
+    return out
 
 
 def _cell(v: Any) -> Any:

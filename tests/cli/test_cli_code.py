@@ -93,7 +93,8 @@ def test_export_formats_and_show(tmp_path):
         assert result.stdout.strip()
     plover = [json.loads(line) for line in runner.invoke(
         app, ["export", "--db", str(db), "--format", "plover"]).stdout.splitlines()]
-    assert all(p["event"] and p["eventText"] for p in plover)
+    assert plover and all(p["id"] and p["event"] and p["actor"] and p["text"] for p in plover)
+    assert all(isinstance(p["event"], list) and p["actor"][0]["code"] for p in plover)
     out = tmp_path / "places.parquet"
     assert runner.invoke(app, ["export", "--db", str(db), "--table", "places", "--format", "parquet",
                                "--out", str(out)]).exit_code == 0

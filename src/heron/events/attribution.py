@@ -45,6 +45,20 @@ NEAR_PREPS = ("in", "near", "around", "outside", "inside")
 SUBJECT_DEPS = ("nsubj", "csubj")
 
 
+#: Prepositions whose object is a plausible target of almost any event ("to", "against", ...).
+FALLBACK_PREPS = ("against", "to", "on", "with", "toward", "at", "from", "over", "into", "upon")
+FALLBACK_TARGET = ("dobj", "dative", *(f"pobj:{p}" for p in FALLBACK_PREPS), "poss", "mod")
+
+
+def purpose_clauses(verb: Token) -> list[Token]:
+    """Infinitive clauses on a verb: "used tear gas to disperse ...", "sent troops to guard ..."."""
+    return [
+        c
+        for c in verb.children
+        if c.dep_ in ("xcomp", "advcl") and c.pos_ == "VERB" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+    ]
+
+
 @dataclass(slots=True)
 class Argument:
     """The mentions found for one role, and how."""
@@ -148,6 +162,12 @@ class Attributor:
         if dep == "relcl":
             return head, "relative clause"
         if dep == "acl" and verb.tag_ == "VBG":
+            # "a declaration demanding ...": the document speaks for whoever issued it
+            if head.i not in self.by_token and head.dep_ in ("dobj", "nsubjpass") and head.head.pos_ in ("VERB", "AUX"):
+                if self._inner(head, set()) is None:
+                    tok, _ = self.subject(head.head, depth + 1)
+                    if tok is not None:
+                        return tok, "inherited (author of the document)"
             return head, "participle modifier"
         if dep == "pcomp" and head.head.pos_ in ("VERB", "AUX"):
             tok, _ = self.subject(head.head, depth + 1)
@@ -229,6 +249,33 @@ class Attributor:
                 found = [m for m in found if all(m is not x for x in exclude)]
                 if found:
                     return Argument(found, slot, direct and clear)
+        return None
+
+    def fallback_target(self, match: Match, *, exclude: Sequence[Mention] = (), also: Sequence[Match] = ()) -> Argument | None:
+        """A target for an event whose code needs one when the row's own slots found none.
+
+        Tries the generic slots (object, indirect object, the usual prepositions, the object's
+        possessor or modifier) on the trigger, then on ``also`` (the embedded event), then on a
+        purpose clause ("used tear gas to disperse the protesters"). Always *indirect*.
+        """
+        # the source's own actor again ("offered to hand over its nationals") is no target
+        own = {a.code for x in exclude for a in x.actors}
+        exclude = [*exclude, *(x for x in self.by_token.values() if x.actors and all(a.code in own for a in x.actors))]
+        for m in (match, *also):
+            arg = self.resolve(m, FALLBACK_TARGET, exclude=exclude)
+            if arg is not None:
+                return Argument(arg.mentions, f"{arg.slot} (fallback)", False)
+        skip = {p.i for p in match.parts} | {match.token.i}
+        for clause in purpose_clauses(match.anchor):
+            obj = self.object(clause)
+            heads = [clause] if obj is None else [clause, obj]  # "to deliver a blow to Israel"
+            for tok in (obj, *(o for h in heads for w in FALLBACK_PREPS for p in preps(h, w) for o in prep_objects(p))):
+                if tok is None:
+                    continue
+                found, _ = self.mentions_at(tok, skip=skip)
+                found = [m for m in found if all(m is not x for x in exclude)]
+                if found:
+                    return Argument(found, "purpose clause (fallback)", False)
         return None
 
     def clause_mentions(self, root: Token, *, exclude: Sequence[Mention] = ()) -> list[Mention]:

@@ -48,6 +48,11 @@ COOPERATIVE_ROOTS = frozenset({"04", "05", "06", "07", "08"})
 INTENT_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
 REFUSAL_CLASS = "refuse"
 ONE_SIDED_ROOTS = frozenset({"02", "10", "12", "13"})
+#: conflictual roots whose announced future is a threat (the threat table says which code)
+HARM_ROOTS = frozenset({"12", "14", "16", "17", "18", "19", "20"})
+#: wish and plan classes that become an appeal when someone else is to act ("wants Y to pay")
+OTHERS_ACT = frozenset({"intend", "hope"})
+APPEAL_CLASS = "appeal"
 
 
 @dataclass(slots=True, eq=False)
@@ -68,7 +73,9 @@ class _Node:
     nested: bool = False  # its trigger sits under another trigger
     modality: str | None = None  # forced by an embedding class
     reported_by: str | None = None
+    reporter_codes: frozenset[str] = frozenset()  # actor codes of the speaker
     region: frozenset[int] = frozenset()
+    attributed: bool = False  # emission found a source or target (even if the dyad rule then dropped it)
     note: str = ""
 
     @property
@@ -129,7 +136,7 @@ class EventCoder:
                 deferred.append(node)
                 continue
             found = self._emit(node, attr, sentence_index, year)
-            if found:
+            if found or node.attributed:  # a real event under "said", dropped or not, outranks the saying
                 produced.add(node.token.i)
                 events.extend(found)
         for node in deferred:  # "X said ...": the statement only when nothing under it was coded
@@ -195,9 +202,13 @@ class EventCoder:
             node.region = self._region(node.match, cls)
             inside = [n for n in nodes if n is not node and not n.consumed and n.token.i in node.region]
             if cls.name == "speech":
-                speaker = self._speaker(node, attr)
+                speaker, codes = self._speaker(node, attr)
                 for n in inside:
-                    n.reported_by = n.reported_by or speaker
+                    if n.reported_by is None:
+                        n.reported_by, n.reporter_codes = speaker, codes
+            elif cls.name in OTHERS_ACT and self._asks_other(node):
+                cls = classes[APPEAL_CLASS]  # "X wants Y to pay": not X's intent but an appeal to Y
+                node.cls = cls
             # only what is coded in its own right can be embedded ("agreed that ... requires ..." is not)
             live = [n for n in inside if not n.negated and (n.pattern.standalone or n.mapped)]
             if not live:  # nothing (or only negated events: "said it did not attack") under it
@@ -230,14 +241,30 @@ class EventCoder:
                     emb.note = emb.note or f"under {node.pattern.lemma!r} ({cls.name})"
                 node.deferred = not cls.emit_base
 
-    def _speaker(self, node: _Node, attr: Attributor) -> str | None:
+    def _speaker(self, node: _Node, attr: Attributor) -> tuple[str | None, frozenset[str]]:
         subj, _ = attr.subject(node.token)
         if subj is None:
-            return None
+            return None, frozenset()
         found, _ = attr.mentions_at(subj)
         if found and found[0].actors:
-            return " and ".join(a.name for a in found[0].actors)
-        return " ".join(t.text for t in subj.subtree)
+            return " and ".join(a.name for a in found[0].actors), frozenset(a.code for a in found[0].actors)
+        return " ".join(t.text for t in subj.subtree), frozenset()
+
+    @staticmethod
+    def _asks_other(node: _Node) -> bool:
+        """An infinitive with a subject of its own under a wish verb: "wants Germany to pay",
+        "would like Iran to join" (the wisher asks someone else to act)."""
+        tok = node.token
+        if node.pattern.pos != "verb":
+            return False
+        for c in tok.children:
+            if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX"):
+                kids = list(c.children)
+                if any(k.dep_ == "aux" and k.lower_ == "to" for k in kids) and any(
+                    k.dep_ == "nsubj" and k.i < c.i for k in kids
+                ):
+                    return True
+        return False
 
     # --- emission ----------------------------------------------------------------------
 
@@ -258,12 +285,18 @@ class EventCoder:
             code = self._statement_code(node)
         if target is None and code.startswith("01") and node.region:
             target = self._statement_target(node, attr, source)
+        if target is None and needs_target(code):
+            also = [emb.match] if emb is not None else []
+            target = attr.fallback_target(m, exclude=exclude, also=also)
         reciprocal = pat.reciprocal or (node.mapped and emb is not None and emb.pattern.reciprocal)
         if code[:2] in ONE_SIDED_ROOTS:  # refusing, asking, demanding, threatening: one side's act
             reciprocal = False
         modality = self._modality(node, year)
+        node.attributed = source is not None or target is not None
         if modality == "future" and not node.mapped and code[:2] in COOPERATIVE_ROOTS:
             code = self._future_intent(node, code)
+        elif modality == "future" and not node.mapped and code[:2] in HARM_ROOTS and self._own_word(node, source):
+            code = self._future_threat(node, code)
         reported_by = node.reported_by or self._according_to(m, attr)
         conf = self._confidence(node, source, target, modality, reported_by)
         trig = m.trigger_tokens
@@ -326,6 +359,26 @@ class EventCoder:
             node.note = f"future tense: {code} -> {repl} ({cls.name})"
             return repl
         return code
+
+    def _future_threat(self, node: _Node, code: str) -> str:
+        """Harm its author announces for the future is a threat (CAMEO 13x)."""
+        cls = self.lexicon.classes.get(self.lexicon.future_conflict_class or "")
+        if cls is None:
+            return code
+        found, repl = cls.lookup(code)
+        if found and repl is not None:
+            node.note = f"announced future harm: {code} -> {repl} ({cls.name})"
+            return repl
+        return code
+
+    @staticmethod
+    def _own_word(node: _Node, source: Argument | None) -> bool:
+        """The future act is told by its own author (or by nobody named): "X said it will ..."."""
+        if node.reported_by is None:
+            return True
+        if source is None or not node.reporter_codes:
+            return False
+        return any(_related(a.code, c) for m in source.mentions for a in m.actors for c in node.reporter_codes)
 
     def _statement_target(self, node: _Node, attr: Attributor, source: Argument | None) -> Argument | None:
         """A statement's target: the first actor in what was said who is not the speaker."""
@@ -394,6 +447,8 @@ class EventCoder:
             c -= 0.1
         if reported_by:
             c -= 0.04
+        if node.cls is not None and node.cls.name == "speech" and node.embedded is None and not node.mapped:
+            c -= 0.15  # the bare saying ranks below any substantive event in the sentence
         if pat.pos == "noun" and not (node.match.host is not None and node.match.host_kind == "object"):
             c -= 0.05
         if pat.pos == "adj":

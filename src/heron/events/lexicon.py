@@ -107,6 +107,11 @@ class TriggerPattern:
             1 for part in (self.prt, self.prep, self.obj, self.xcomp, self.mod, self.host) if part
         )
 
+    def rank(self) -> tuple[int, bool]:
+        """Sort key, most specific first; on a tie a row naming the object beats one naming only a
+        preposition or particle ("withdraw inspectors from" is 1662, not the bare "withdraw from")."""
+        return -self.specificity, not self.obj
+
     @property
     def where(self) -> str:
         return f"{self.file}:{self.line}"
@@ -148,6 +153,8 @@ class TriggerLexicon:
     pessimism: frozenset[str]
     sources: tuple[str, ...]  # files it was read from
     version: str
+    future_conflict_class: str | None = None  # class applied to conflict its own source announces
+    quantity_nouns: frozenset[str] = frozenset()  # "tons" in "tons of aid": the object is "aid"
     index: Mapping[tuple[str, str], tuple[TriggerPattern, ...]] = field(repr=False, default_factory=dict)
 
     def __len__(self) -> int:
@@ -389,7 +396,9 @@ def _compile(files: list[tuple[str, str]]) -> TriggerLexicon:
     rows_files = [(n, t) for n, t in files if not Path(n).name.startswith("_")]
     classes: dict[str, EmbeddingClass] = {}
     future_class: str | None = None
+    future_conflict_class: str | None = None
     light: set[str] = set()
+    quantity: set[str] = set()
     optimism: set[str] = set()
     pessimism: set[str] = set()
     for fname, text in frames:
@@ -399,7 +408,14 @@ def _compile(files: list[tuple[str, str]]) -> TriggerLexicon:
             future_class = doc["future_class"]
             if future_class not in classes:
                 raise DictionaryError(f"{fname}:1: future_class {future_class!r} is not a class in this file")
+        if "future_conflict_class" in doc:
+            future_conflict_class = doc["future_conflict_class"]
+            if future_conflict_class not in classes:
+                raise DictionaryError(
+                    f"{fname}:1: future_conflict_class {future_conflict_class!r} is not a class in this file"
+                )
         light |= _words(doc, "light_verbs", fname)
+        quantity |= _words(doc, "quantity_nouns", fname)
         optimism |= _words(doc, "optimism", fname)
         pessimism |= _words(doc, "pessimism", fname)
     patterns: list[TriggerPattern] = []
@@ -418,7 +434,7 @@ def _compile(files: list[tuple[str, str]]) -> TriggerLexicon:
     for pat in patterns:
         index.setdefault((pat.pos, pat.lemma), []).append(pat)
     # most specific first; the file order breaks ties (sorted() is stable)
-    frozen_index = {k: tuple(sorted(v, key=lambda p: -p.specificity)) for k, v in index.items()}
+    frozen_index = {k: tuple(sorted(v, key=TriggerPattern.rank)) for k, v in index.items()}
     digest = hashlib.sha1()
     for name, text in files:
         digest.update(name.encode())
@@ -428,6 +444,8 @@ def _compile(files: list[tuple[str, str]]) -> TriggerLexicon:
         classes=classes,
         light_verbs=frozenset(light),
         future_class=future_class,
+        future_conflict_class=future_conflict_class,
+        quantity_nouns=frozenset(quantity),
         optimism=frozenset(optimism),
         pessimism=frozenset(pessimism),
         sources=tuple(n for n, _ in files),

@@ -65,27 +65,31 @@ def grammatical_object(tok: Token) -> Token | None:
     return None
 
 
-def object_heads(obj: Token) -> Iterator[Token]:
-    """The object and what stands for it: "thousands of troops" -> troops; conjuncts too."""
+def object_heads(obj: Token, quantity: frozenset[str] = frozenset()) -> Iterator[Token]:
+    """The object and what stands for it: "thousands of troops", "25,000 tons of aid" -> the
+    thing counted (``quantity``: the measure nouns from ``_frames.yaml``); conjuncts too."""
     yield obj
     for c in obj.children:
         if c.dep_ == "conj":
             yield c
-        elif c.dep_ == "prep" and c.lower_ == "of" and (obj.like_num or obj.lemma_ in _QUANTITY):
+        elif c.dep_ == "prep" and c.lower_ == "of" and is_quantity(obj, quantity):
             yield from (g for g in c.children if g.dep_ == "pobj")
 
 
-_QUANTITY = frozenset({"thousand", "hundred", "dozen", "million", "number", "group", "batch", "unit", "team", "lot"})
+def is_quantity(tok: Token, quantity: frozenset[str]) -> bool:
+    """A number or a measure noun that only counts what its "of" phrase names."""
+    return tok.like_num or tok.lemma_.lower() in quantity or tok.lower_ in quantity
 
 
-def host_of(noun: Token) -> tuple[Token | None, str]:
+def host_of(noun: Token, quantity: frozenset[str] = frozenset()) -> tuple[Token | None, str]:
     """The verb that carries a nominal trigger, and how: ("held" for "held talks", "object").
 
     Kinds: ``object`` (the noun is its object or passive subject), ``prep`` (the noun is in a
-    prepositional phrase on it: "in a meeting with", "went on strike").
+    prepositional phrase on it: "in a meeting with", "went on strike"). A measure phrase is looked
+    through: "provided 25,000 tons of aid" carries "aid".
     """
     tok = noun
-    for _ in range(3):
+    for _ in range(4):
         if tok.dep_ == "conj":
             tok = tok.head
             continue
@@ -94,6 +98,9 @@ def host_of(noun: Token) -> tuple[Token | None, str]:
             return head, "object"
         if tok.dep_ == "pobj" and head.dep_ in ("prep", "agent"):
             gov = head.head
+            if head.lower_ == "of" and gov.pos_ in ("NOUN", "NUM", "PROPN") and is_quantity(gov, quantity):
+                tok = gov
+                continue
             if gov.pos_ == "ADJ" and gov.dep_ in ("acomp", "oprd") and gov.head.pos_ in ("VERB", "AUX"):
                 gov = gov.head  # "X is responsible for mass killings"
             if gov.pos_ in ("VERB", "AUX"):
@@ -169,7 +176,7 @@ class TriggerMatcher:
             roles.append((role, t.text))
 
         obj_tok: Token | None = None
-        host, kind = host_of(tok) if pat.pos == "noun" else (None, "")
+        host, kind = host_of(tok, self.lexicon.quantity_nouns) if pat.pos == "noun" else (None, "")
         if pat.host:
             if host is None or not pat.host.intersection(word_forms(host)):
                 return None
@@ -183,7 +190,7 @@ class TriggerMatcher:
             obj = grammatical_object(tok)
             if obj is None:
                 return None
-            for cand in object_heads(obj):
+            for cand in object_heads(obj, self.lexicon.quantity_nouns):
                 if cand.lemma_.lower() in pat.obj or cand.lower_ in pat.obj:
                     obj_tok = cand
                     break
@@ -240,7 +247,7 @@ class TriggerMatcher:
             for lemma in forms[2:]:
                 found.extend(self.lexicon.lookup(kind, lemma))
         if len(found) > 1:
-            found.sort(key=lambda p: -p.specificity)
+            found.sort(key=TriggerPattern.rank)
         return tuple(found)
 
     def find(self, sent: Span) -> list[Match]:
