@@ -146,11 +146,12 @@ def test_names_are_our_own_words(onto, source_rows):
 
 
 def test_needs_target_choices(onto):
-    for code in ["010", "014", "015", "016", "141", "145", "1451", "150", "154", "0813", "1723"]:
+    for code in ["010", "014", "015", "016", "141", "145", "1451", "150", "154", "0813", "1723",
+                 "0211", "036", "1031", "124", "138"]:  # appeals, intents, demands, rejections, threats
         assert onto.get(code).needs_target is False, code
-    for code in ["018", "0211", "036", "042", "051", "061", "073", "1121", "112", "138", "163", "173", "190", "1823", "202"]:
+    for code in ["018", "042", "051", "061", "073", "1121", "112", "163", "173", "190", "1823", "202"]:
         assert onto.get(code).needs_target is True, code
-    assert sum(e.needs_target for e in onto) > 0.75 * len(onto)  # most codes are dyadic
+    assert sum(e.needs_target for e in onto) > 0.3 * len(onto)  # material acts and accusations are dyadic
     assert onto.get("14").needs_target is False and onto.get("19").needs_target is True
 
 

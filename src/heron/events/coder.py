@@ -285,7 +285,9 @@ class EventCoder:
             code = self._statement_code(node)
         if target is None and code.startswith("01") and node.region:
             target = self._statement_target(node, attr, source)
-        if target is None and needs_target(code):
+        if target is None and not code.startswith("01"):
+            # look further for a target even where the code may go without one ("threatened to
+            # crush X"): an event with its target is worth more than one without
             also = [emb.match] if emb is not None else []
             target = attr.fallback_target(m, exclude=exclude, also=also)
         reciprocal = pat.reciprocal or (node.mapped and emb is not None and emb.pattern.reciprocal)
