@@ -130,3 +130,43 @@ def test_pipeline_keeps_coreference_and_roles_by_date(coder):
     assert by_text["The Iranian minister"].actors[0].name == "Mohammad Javad Zarif"
     assert by_text["he"].actors[0].code == "IRNGOV"
     assert by_text["Rouhani"].actors[0].role == "president"
+
+
+def test_possessive_refers_to_its_clause_subject_first(chain):
+    ms = chain("Chilean Foreign Minister Ramon Vidal met Peruvian Trade Minister Jorge Salas in Lima. "
+               "Vidal spoke first. Salas, for his part, said that exports would grow.")
+    his = _at(ms, "his")
+    assert his.resolved_by == "coref:pronoun" and his.actors[0].name == "Jorge Salas"
+
+
+def test_the_two_countries_leaders_are_one_government_actor_per_country(chain):
+    ms = chain("Ghana and Togo signed a border accord. The deal reflects the will of the two countries' leaders.",
+               )
+    leaders = next(m for m in ms if m.text.endswith("leaders"))
+    assert sorted(a.code for a in leaders.actors) == ["GHAGOV", "TGOGOV"]
+    assert leaders.resolved_by == "coref:pair"
+
+
+def test_their_takes_a_coordinated_subject_of_its_clause(chain):
+    ms = chain("Ecuadorian police arrested six men in Quito. Peru and Chile want to expand their trade.")
+    their = _at(ms, "their")
+    assert {a.country for a in their.actors} == {"PER", "CHL"}
+
+
+def test_pronoun_gender_follows_the_title(chain):
+    ms = chain("Mrs. Grace Okafor, the Nigerian trade minister, met Kenyan Trade Minister Peter Mwangi in Abuja. "
+               "He said the talks went well.")
+    assert _at(ms, "He").actors[0].name == "Peter Mwangi"
+
+
+def test_gender_learned_from_an_earlier_pronoun(chain):
+    ms = chain("Mr. Tomas Berg, Norway's fisheries minister, met Icelandic Fisheries Minister Anna Sigurdardottir. "
+               "She said he had made a fair offer.")
+    she, he = _at(ms, "She"), _at(ms, "he")
+    assert she.actors[0].name != he.actors[0].name
+    assert he.actors[0].name == "Tomas Berg"
+
+
+def test_it_reaches_back_one_sentence_only(chain):
+    ms = chain("Vietnam protested on Monday. Fishermen were angry on the coast. It said nothing more.")
+    assert not [m for m in ms if m.text == "It"]

@@ -275,6 +275,15 @@ CASES: list[tuple[str, str, object, dict]] = [
      {"on": D15, "by": "coref:pronoun"}),
     ("Chancellor Merkel met Putin in Berlin. She urged him to respect the ceasefire.", "him", "RUSGOV",
      {"on": D15, "by": "coref:pronoun"}),
+    # non-governmental organisations (ngos.csv)
+    ("Amnesty International urged Peru to free the jailed reporters.", "Amnesty International", "NGOHRIAMN", {}),
+    ("Red Cross officials delivered water to the flooded villages near Dhaka.", "Red Cross officials", "NGOHLHIRC", {}),
+    ("Doctors Without Borders said its clinic in Kunduz was shelled.", "Doctors Without Borders", "NGOHLHMSF", {}),
+    # gender from titles; "the two countries' leaders" as one actor per country
+    ("Ms. Lucia Ferrer, Uruguay's trade minister, met Bolivian Trade Minister Pablo Quispe. He praised the deal.",
+     "He", "BOLGOVBUS", {"by": "coref:pronoun"}),
+    ("Ghana and Togo signed a border accord backed by the two countries' leaders.", "leaders",
+     ("GHAGOV", "TGOGOV"), {"by": "coref:pair"}),
 ]
 
 

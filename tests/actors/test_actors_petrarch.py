@@ -323,3 +323,22 @@ def test_own_state_code_combines_with_agents(tmp_path, nlp):
     finder = MentionFinder(nlp, kb)
     doc = nlp("Qarvanian police arrested a Qarvania cleric.")
     assert [tuple(a.code for a in m.actors) for m in finder.find(doc)] == [("QRVCOP",), ("QRVREL",)]
+
+
+# -- compound codes: one phrase, several actors ------------------------------------------------------
+
+def test_compound_code_names_each_actor(tmp_path, nlp):
+    """PETRARCH's "[A/B/C]" marks a phrase that stands for several actors at once: the mention
+    carries one actor per code, as a coordinated "A and B" does, so events are coded for each."""
+    from heron.actors.mentions import MentionFinder
+
+    (tmp_path / "toy.actors.txt").write_text(
+        "THE_MARSHLANDS  [QRV/ZLT/MEA]\nQARVANIA [QRV]\nBRAVONIA [BRV]\n", encoding="utf-8")
+    kb = load_builtin().merged(load_petrarch(tmp_path / "toy.actors.txt", use_cache=False))
+    assert petrarch.compound_codes("QRV/ZLT/MEA") == (("QRV", "QRV", ()), ("ZLT", "ZLT", ()), ("MEA", None, ("MEA",)))
+    assert petrarch.compound_codes("IRNGOV") == (("IRNGOV", "IRN", ("GOV",)),)
+    finder = MentionFinder(nlp, kb)
+    doc = nlp("The Marshlands welcomed the accord with Bravonia.")
+    first = finder.find(doc)[0]
+    assert [a.code for a in first.actors] == ["QRV", "ZLT", "MEA"]
+    assert [a.country for a in first.actors] == ["QRV", "ZLT", None]

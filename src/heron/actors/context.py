@@ -18,7 +18,8 @@ from spacy.tokens import Token
 from heron.actors.knowledge import ActorEntry
 
 if TYPE_CHECKING:  # pragma: no cover
-    from heron.actors.mentions import MentionFinder, _Group
+    from heron.actors.mention_parts import _Group
+    from heron.actors.mentions import MentionFinder
 
 PLACE_KINDS = frozenset({"country", "capital", "region"})
 

@@ -23,7 +23,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
-from heron.actors.mentions import mention_words
+from heron.actors.mention_parts import mention_words
 from heron.records import Actor, Mention
 
 WINDOW = 2  # sentences a pronoun or title may reach back
@@ -157,12 +157,14 @@ def _resolve_possessor(m: Mention, previous: list[Mention], doc: Doc) -> Mention
     actor = m.actors[0]
     poss = next((c for c in doc[m.head].children if c.dep_ == "poss"), None)
     owner_i = next((i for i, p in enumerate(previous) if poss is not None and p.head == poss.i and p.actors), None)
-    if owner_i is not None and len(previous[owner_i].actors) > 1 and actor.kind == "sector" and not actor.country:
+    if (owner_i is not None and len(previous[owner_i].actors) > 1 and actor.kind == "sector"
+            and (not actor.country or m.resolved_by == "context")):
         # "the two countries' leaders": the leaders of each
         owners = previous[owner_i].actors
         actors = tuple(replace(actor, code=o.country + "".join(actor.sectors), country=o.country)
                        for o in owners if o.country)
-        return _widen(replace(m, actors=actors or m.actors, antecedent=owner_i), previous[owner_i], doc)
+        return _widen(replace(m, actors=actors or m.actors, antecedent=owner_i, resolved_by="coref:pair"),
+                      previous[owner_i], doc)
     if actor.role == "counterpart":
         ref_i = owner_i if owner_i is not None else _nearest(previous, m, lambda a: _is_person(a) and a.country)
         if ref_i is None:
@@ -219,20 +221,68 @@ def _clause_subject_actor(tok: Token, previous: list[Mention]) -> Actor | None:
     return None
 
 
+def _clause_subject(tok: Token, previous: list[Mention]) -> int | None:
+    """The mention that is the subject of the clause a possessive pronoun sits in ("Novak, for
+    his part, said"; "Iran and Russia ... develop their cooperation"): a possessive refers to it first."""
+    if tok.dep_ != "poss":
+        return None
+    verb = tok.head
+    for _ in range(6):
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i), None)
+    if subj is None:
+        return None
+    return next((i for i in range(len(previous) - 1, -1, -1) if previous[i].head == subj.i), None)
+
+
+def _gender(m: Mention, doc: Doc, words, previous: list[Mention]) -> str | None:
+    """"f" / "m" from a title or role word of the mention ("Mrs", "Queen", "spokeswoman"), or from
+    a pronoun already resolved to the same person ("She said he ...": he is not her)."""
+    a = m.actors[0]
+    for prev in reversed(previous):
+        if prev.resolved_by == "coref:pronoun" and prev.actors == m.actors and doc[prev.head].pos_ == "PRON":
+            low = doc[prev.head].lower_
+            if low in words["person_pronouns"]:
+                return "f" if low in words["female_pronouns"] else "m"
+    said = {w.rstrip(".") for w in f"{a.title or ''} {a.role or ''}".split()}
+    said.update(t.lower_.rstrip(".") for t in doc[max(m.tok_start - 1, 0):m.tok_end])  # "Mrs." before the name
+    if said & words["female_words"]:
+        return "f"
+    if said & words["male_words"]:
+        return "m"
+    return None
+
+
+def _fits(a: Actor, *, person: bool) -> bool:
+    if person:
+        return _is_person(a)
+    return (not _is_person(a) and a.kind != "sector") or (a.kind == "sector" and a.role is None
+                                                           and bool(a.code.strip("-")))
+
+
 def _resolve_pronoun(m: Mention, previous: list[Mention], doc: Doc, *, person: bool) -> Mention | None:
-    excluded = _clause_subject_actor(doc[m.head], previous)
+    tok = doc[m.head]
+    words = mention_words()
+    own = _clause_subject(tok, previous)
+    if own is not None and len(previous[own].actors) == 1 and _fits(previous[own].actors[0], person=person):
+        if not person or _gender(previous[own], doc, words, previous) in (None, _pronoun_gender(tok, words)):
+            return replace(m, actors=previous[own].actors, resolved_by="coref:pronoun", antecedent=own)
+    excluded = _clause_subject_actor(tok, previous)
+    wanted = _pronoun_gender(tok, words) if person else None
+    window = WINDOW if person else 1  # "it"/"its": the nearest thing across one sentence
     best = None
     for i in range(len(previous) - 1, -1, -1):
         prev = previous[i]
-        if m.sentence_index - prev.sentence_index > WINDOW:
+        if m.sentence_index - prev.sentence_index > window:
             break
         if len(prev.actors) != 1 or prev.actors[0] == excluded:
             continue
-        a = prev.actors[0]
-        fits = _is_person(a) if person else (not _is_person(a) and a.kind != "sector" or
-                                             (a.kind == "sector" and a.role is None and a.code.strip("-")))
-        if not fits:
+        if not _fits(prev.actors[0], person=person):
             continue
+        if wanted and _gender(prev, doc, words, previous) not in (None, wanted):
+            continue  # "Mrs Okafor ... he": not her
         score = (prev.sentence_index, doc[prev.head].dep_ in ("nsubj", "nsubjpass"), prev.tok_start)
         if best is None or score > best[0]:
             best = (score, i, prev)
@@ -242,7 +292,16 @@ def _resolve_pronoun(m: Mention, previous: list[Mention], doc: Doc, *, person: b
     return replace(m, actors=prev.actors, resolved_by="coref:pronoun", antecedent=i)
 
 
+def _pronoun_gender(tok: Token, words) -> str:
+    return "f" if tok.lower_ in words["female_pronouns"] else "m"
+
+
 def _resolve_pair(m: Mention, previous: list[Mention], doc: Doc) -> Mention | None:
+    own = _clause_subject(doc[m.head], previous)
+    if own is not None and (len(previous[own].actors) > 1 or doc[previous[own].head].tag_ in ("NNS", "NNPS")):
+        # "Iran and Russia ... develop their cooperation": the clause's plural subject
+        how = "coref:pair" if len(previous[own].actors) > 1 else "coref:pronoun"
+        return replace(m, actors=previous[own].actors, resolved_by=how, antecedent=own)
     pair_i = None
     for i in range(len(previous) - 1, -1, -1):
         prev = previous[i]

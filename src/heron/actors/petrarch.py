@@ -63,7 +63,7 @@ from heron.errors import DictionaryError
 log = logging.getLogger(__name__)
 
 #: Bump when the compiled form or the parsing rules change: old cache files are then ignored.
-READER_VERSION = "2"
+READER_VERSION = "3"
 
 #: Three-letter codes that are not states: PETRARCH reads any other bare three-letter primary code
 #: as a country, so a dictionary's own states (PETR.Validate's "[GON]" Gondor) combine with agents.
@@ -264,12 +264,25 @@ def _kind_for(code: str, head: str, country: str | None, sectors: tuple[str, ...
 def _split(code: str) -> tuple[str | None, tuple[str, ...]]:
     """:func:`split_code`, plus a dictionary's own states: a bare three-letter code that is no
     region and no known non-state prefix is a country code ("GON" -> country GON)."""
+    if "/" in code:
+        return None, ()  # a compound actor: see compound_codes
     country, sectors = split_code(code)
     bare = code.strip().upper()
     if (country is None and len(bare) == 3 and bare.isalpha() and bare not in REGION_CODES
             and bare not in _NON_STATE_CODES):
         return bare, ()
     return country, sectors
+
+
+def compound_codes(code: str) -> tuple[tuple[str, str | None, tuple[str, ...]], ...]:
+    """The actors a compound code names, as (code, country, sectors).
+
+    PETRARCH writes a phrase that stands for several actors at once as codes joined by "/"
+    ("THE_SHIRE [FRO/BIL/SAM]", "LORIEN [ELR/GAL]"): the phrase is each of them, and an event
+    with it as source or target is coded once per actor, as for a coordinated "A and B". A plain
+    code gives itself alone."""
+    parts = [p.strip() for p in code.split("/") if p.strip()] or [code]
+    return tuple((p, *_split(p)) for p in parts)
 
 
 def parse_actors(text: str, fname: str, *, strict: bool = False) -> _Layer:

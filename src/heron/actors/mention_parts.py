@@ -1,0 +1,172 @@
+"""The pieces :mod:`heron.actors.mentions` builds mentions from: word lists, the evidence gathered
+for one noun phrase, and small helpers that code or display it (split out to keep modules small)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+
+from heron.actors.knowledge import ActorEntry, ActorKnowledge, SectorEntry
+from heron.records import Actor, Mention
+
+PLACE_KINDS = frozenset({"country", "capital", "region"})
+COUNTRY_KINDS = frozenset({"country", "capital", "region", "demonym"})
+NAMED_KINDS = frozenset({"person", "igo", "group", "institution", "actor"})
+ORG_KINDS = frozenset({"igo", "group", "institution", "actor"})
+# Sectors of the state: only these take the dateline's country when nothing closer says whose
+# ("police" in a Lagos dateline story are Nigerian police; "refugees" or "militants" are not Nigerian).
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
+NP_DEPS = frozenset({"compound", "amod", "nmod", "flat", "poss", "appos", "nummod"})
+
+
+@lru_cache(maxsize=1)
+def mention_words() -> dict[str, frozenset[str]]:
+    text = resources.files("heron.data").joinpath("mention_words.yaml").read_text(encoding="utf-8")
+    return {key: frozenset(str(w).lower() for w in words) for key, words in yaml.safe_load(text).items()}
+
+
+@dataclass
+class _Group:
+    """Evidence gathered for one noun-phrase head."""
+
+    head: Token
+    tokens: set[int] = field(default_factory=set)
+    entries: list[tuple[Span, list[ActorEntry]]] = field(default_factory=list)
+    sectors: list[tuple[Span, SectorEntry]] = field(default_factory=list)
+    counterpart: bool = False
+
+
+@dataclass
+class _Roles:
+    """What the role words of a phrase add: sectors, the role and the rank title."""
+
+    sectors: list[str]
+    role: str | None
+    title: str | None
+    person: bool  # a word naming a person ("minister", "general") is among them
+
+
+
+def _the_country_of(head: Token) -> bool:
+    """Is the phrase possessed by "the country" / "the nation" ("the country's air force")?"""
+    return any(c.dep_ == "poss" and c.tag_ == "NN" and c.lower_ in ("country", "nation")
+               and any(d.lower_ in ("the", "this") for d in c.children) for c in head.children)
+
+
+def _one(**fields) -> tuple[Actor]:
+    return (Actor(**fields),)
+
+
+def _extend(org: ActorEntry, sectors: list[str]) -> str:
+    """An organisation's code plus what the phrase adds ("NATO troops" -> NATO + MIL); GOV adds
+    nothing to a body ("EU officials" are the EU), nor a sector the code already has; a group's
+    members are the group ("ISIL fighters", "Hamas militants")."""
+    if org.kind == "group":
+        return org.code
+    have = {org.code[i : i + 3] for i in range(0, len(org.code), 3)} | set(org.sectors)
+    return org.code + "".join(s for s in sectors if s != "GOV" and s not in have)
+
+
+def _distinct(entries: list[ActorEntry]) -> list[ActorEntry]:
+    out: dict[str, ActorEntry] = {}
+    for e in entries:
+        out.setdefault(e.country or e.code, e)
+    return [e for e in out.values() if e.country]
+
+
+def _with_qualifier(span: Span, qualifiers: frozenset[str], role: str) -> str:
+    prev = span.doc[span.start - 1] if span.start > 0 else None
+    return f"{prev.lower_} {role}" if prev is not None and prev.lower_ in qualifiers else role
+
+
+def _rank(g: _Group, ranks: frozenset[str]) -> str | None:
+    """The longest run of rank words in the phrase: "Brigadier General", "Grand Ayatollah"."""
+    doc = g.head.doc
+    words = [doc[i] for i in sorted(g.tokens) if doc[i].lower_.rstrip(".") in ranks or doc[i].lower_ in ranks]
+    if not words:
+        return None
+    run = [words[0]]
+    for tok in words[1:]:
+        run = [*run, tok] if tok.i == run[-1].i + 1 else run
+    return " ".join(t.lower_ for t in run)
+
+
+def _display(g: _Group) -> str:
+    """The phrase as written, without a leading article: "Russia's energy minister"."""
+    doc = g.head.doc
+    lo, hi = min(g.tokens), max(g.tokens) + 1
+    while lo < hi - 1 and (doc[lo].dep_ == "det" or doc[lo].is_punct):
+        lo += 1
+    return doc[lo:hi].text
+
+
+def _phrase_matcher(nlp, phrases, label: str, *, attr: str = "LOWER") -> PhraseMatcher:
+    matcher = PhraseMatcher(nlp.vocab, attr=attr)
+    unique = sorted({p for p in phrases if p})
+    for i in range(0, len(unique), 5000):
+        matcher.add(label, list(nlp.tokenizer.pipe(unique[i : i + 5000])))
+    return matcher
+
+
+def _first(entry_lists, kinds) -> ActorEntry | None:
+    for entries in entry_lists:
+        for e in entries:
+            if e.kind in kinds:
+                return e
+    return None
+
+
+def _country_name(knowledge: ActorKnowledge, entry: ActorEntry) -> str:
+    canonical = knowledge.country(entry.country) if entry.country else None
+    return canonical.name if canonical else entry.name
+
+
+def _token_sentence_index(doc: Doc) -> list[int]:
+    """Sentence number of every token, from one walk over the sentences."""
+    out = [0] * len(doc)
+    for n, sent in enumerate(doc.sents):
+        out[sent.start : sent.end] = [n] * (sent.end - sent.start)
+    return out
+
+
+def _make_mention(doc: Doc, g: _Group, actors: tuple[Actor, ...], sentence_index: int, how: str) -> Mention:
+    lo, hi = min(g.tokens), max(g.tokens) + 1
+    # extend leftwards over a determiner so "the Russian minister" reads whole
+    if lo > 0 and doc[lo - 1].dep_ == "det" and doc[lo - 1].head.i in g.tokens:
+        lo -= 1
+    while hi - 1 > lo and doc[hi - 1].is_punct:
+        hi -= 1
+    span = doc[lo:hi]
+    return Mention(sentence_index=sentence_index, start=span.start_char, end=span.end_char, tok_start=lo,
+                   tok_end=hi, head=g.head.i, text=span.text, actors=actors, resolved_by=how)
+
+
+def _merge_coordination(mentions: list[Mention], doc: Doc) -> list[Mention]:
+    """"Iran and Russia" -> one mention with two actors (the first conjunct's head)."""
+    by_head = {m.head: m for m in mentions}
+    absorbed: set[int] = set()
+    children: dict[int, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        for conj in doc[m.head].conjuncts:
+            if conj.i > m.head and conj.i in by_head and doc[m.head].dep_ != "conj":
+                children[m.head].append(by_head[conj.i])
+                absorbed.add(conj.i)
+    out = []
+    for m in mentions:
+        if m.head in absorbed:
+            continue
+        extra = children.get(m.head)
+        if extra:
+            last = max(extra, key=lambda x: x.end)
+            actors = tuple(a for x in (m, *extra) for a in x.actors)
+            m = Mention(sentence_index=m.sentence_index, start=m.start, end=last.end, tok_start=m.tok_start,
+                        tok_end=last.tok_end, head=m.head, text=doc.text[m.start:last.end], actors=actors,
+                        resolved_by=m.resolved_by)
+        out.append(m)
+    return out
