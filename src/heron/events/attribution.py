@@ -15,8 +15,8 @@ Slots (named by trigger rows, see the triggers README):
 ``between``  "talks between X and Y" (all of them: reciprocal events pair them up)
 ``xsubj``    the subject of the trigger's clausal complement ("urged that Israel withdraw")
 
-A slot token that is not itself a mention is searched one level down (possessor, modifiers,
-appositive, "of" phrase: "the government of Syria", "welcomed the Russian involvement"); such an
+A slot token that is not itself a mention is searched two levels down its noun phrase (possessor,
+modifiers, appositive, "of" phrase: "the government of Syria", "welcomed the Russian involvement"); such an
 argument counts as indirect and lowers the confidence.
 """
 
@@ -42,7 +42,11 @@ OBJECT_CONTROL = frozenset(
 )
 INNER_DEPS = ("poss", "compound", "amod", "nmod", "appos")
 NEAR_PREPS = ("in", "near", "around", "outside", "inside")
+#: how many noun-phrase levels a slot token is searched for a mention
+INNER_DEPTH = 2
 SUBJECT_DEPS = ("nsubj", "csubj")
+#: noun-modifier slots, where a bare sector adjective ("military") is a weak actor
+MODIFIER_SLOTS = frozenset({"mod", "poss"})
 
 
 #: Prepositions whose object is a plausible target of almost any event ("to", "against", ...).
@@ -104,8 +108,10 @@ class Attributor:
                 direct = False
         return found, direct
 
-    def _inner(self, tok: Token, skip: set[int]) -> Mention | None:
-        """A mention one level inside a noun phrase: modifier, possessor, appositive, "of X"."""
+    def _inner(self, tok: Token, skip: set[int], depth: int = INNER_DEPTH) -> Mention | None:
+        """A mention inside a noun phrase: modifier, possessor, appositive, "of X"; then one level
+        further down the same noun phrase ("the deputy chief of Israel's militia", "U.N. mediator
+        Diego Cordovez", "US Predator attacks")."""
         for c in tok.children:
             if c.dep_ in INNER_DEPS and c.i not in skip and c.i in self.by_token:
                 return self.by_token[c.i]
@@ -115,6 +121,15 @@ class Attributor:
                     for o in prep_objects(c):
                         if o.i in self.by_token and o.i not in skip:
                             return self.by_token[o.i]
+        if depth <= 1:
+            return None
+        inside = [c for c in tok.children if c.dep_ in INNER_DEPS and c.i not in skip]
+        inside += [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for o in prep_objects(c)]
+        for c in inside:
+            if c.pos_ in ("NOUN", "PROPN"):
+                found = self._inner(c, skip, depth - 1)
+                if found is not None:
+                    return found
         return None
 
     # --- syntax ---------------------------------------------------------------------------
@@ -172,6 +187,13 @@ class Attributor:
         if dep == "pcomp" and head.head.pos_ in ("VERB", "AUX"):
             tok, _ = self.subject(head.head, depth + 1)
             return tok, "inherited (gerund)"
+        if dep == "pcomp" and head.head.pos_ == "ADJ" and head.head.dep_ in ("acomp", "xcomp", "amod", "ROOT"):
+            # "X is guilty of violating", "responsible for killing", "hackers capable of launching"
+            adj = head.head
+            if adj.dep_ == "amod":
+                return adj.head, "inherited (adjective's noun)"
+            tok, _ = self.subject(adj, depth + 1)
+            return tok, "inherited (adjective's gerund)"
         return None, ""
 
     @staticmethod
@@ -242,14 +264,21 @@ class Attributor:
     def resolve(self, match: Match, slots: Sequence[str], *, exclude: Sequence[Mention] = ()) -> Argument | None:
         """The first slot, in order, that yields actor mentions (other than ``exclude``)."""
         skip = {p.i for p in match.parts} | {match.token.i}
+        weak: Argument | None = None
         for slot in slots:
             tokens, clear = self.slot_tokens(match, slot)
             for tok in tokens:
                 found, direct = self.mentions_at(tok, skip=skip)
                 found = [m for m in found if all(m is not x for x in exclude)]
-                if found:
-                    return Argument(found, slot, direct and clear)
-        return None
+                if not found:
+                    continue
+                arg = Argument(found, slot, direct and clear)
+                if slot not in MODIFIER_SLOTS or not all(_bare_sector(m) for m in found):
+                    return arg
+                # a bare sector word among the modifiers ("joint military exercises") yields to an
+                # actor a later slot names ("Jordan and the US began joint military exercises")
+                weak = weak or arg
+        return weak
 
     def fallback_target(self, match: Match, *, exclude: Sequence[Mention] = (), also: Sequence[Match] = ()) -> Argument | None:
         """A target for an event whose code needs one when the row's own slots found none.
@@ -263,7 +292,7 @@ class Attributor:
         exclude = [*exclude, *(x for x in self.by_token.values() if x.actors and all(a.code in own for a in x.actors))]
         for m in (match, *also):
             arg = self.resolve(m, FALLBACK_TARGET, exclude=exclude)
-            if arg is not None:
+            if arg is not None and not (arg.slot in MODIFIER_SLOTS and all(_bare_sector(x) for x in arg.mentions)):
                 return Argument(arg.mentions, f"{arg.slot} (fallback)", False)
         skip = {p.i for p in match.parts} | {match.token.i}
         for clause in purpose_clauses(match.anchor):
@@ -286,3 +315,8 @@ class Attributor:
             if m is not None and m not in out and all(m is not x for x in exclude):
                 out.append(m)
         return out
+
+
+def _bare_sector(m: Mention) -> bool:
+    """A mention that names only a sector, no country, group or person: "military", "police"."""
+    return all(a.code.startswith("---") and a.kind == "sector" for a in m.actors)

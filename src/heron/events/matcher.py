@@ -39,15 +39,47 @@ def preps(tok: Token, word: str) -> Iterator[Token]:
 
 
 def prep_objects(prep: Token) -> Iterator[Token]:
-    """What a preposition governs: its pobj, or the object of its gerund ("with visiting X")."""
+    """What a preposition governs: its pobj, or the object of its gerund ("with visiting X").
+
+    A preposition left without an object is a parse slip: the noun phrase after it was made the
+    subject of a following participle ("granted asylum to five officers holed up in ...": "officers"
+    as the subject of "holed"). That noun phrase is taken as the object.
+    """
+    found = False
     for c in prep.children:
         if c.dep_ == "pobj":
+            found = True
             yield c
         elif c.dep_ == "pcomp":
+            found = True
             yield c
             for g in c.children:
                 if g.dep_ in ("dobj", "pobj"):
                     yield g
+    if not found and prep.dep_ in ("prep", "dative") and not any(c.dep_ in ("prep", "pobj") for c in prep.children):
+        stray = dangling_object(prep)
+        if stray is not None:
+            yield stray
+
+
+NOMINAL = frozenset({"NOUN", "PROPN", "PRON"})
+
+
+def dangling_object(prep: Token) -> Token | None:
+    """The noun phrase right after an objectless preposition, when the parser hung it as the subject
+    of a following clause: its head is a noun, its phrase starts next to the preposition, and it
+    is a subject."""
+    doc = prep.doc
+    if prep.i + 1 >= len(doc):
+        return None
+    tok = doc[prep.i + 1]
+    for _ in range(6):  # climb from the first word to the phrase's head
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ in NOMINAL:
+            return tok if tok.left_edge.i == prep.i + 1 else None
+        if tok.head is tok or tok.head.i < prep.i or tok.dep_ not in MOD_DEPS | {"det", "quantmod", "poss", "case"}:
+            return None
+        tok = tok.head
+    return None
 
 
 def grammatical_object(tok: Token) -> Token | None:

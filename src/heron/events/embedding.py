@@ -1,0 +1,176 @@
+"""The embedding step: a trigger that embeds another ("urged X to withdraw", "said Y attacked Z",
+"refused to meet") takes the nearest match inside its complement and, through its class's code
+table, replaces it, keeps it (reported speech, plans) or drops it. Deepest embeddings first.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from heron.events.attribution import Attributor
+from heron.events.lexicon import EmbeddingClass, TriggerLexicon, TriggerPattern
+from heron.events.matcher import Match, grammatical_object, prep_objects, preps
+from heron.events.modality import deontic, is_negated, will_not
+
+INTENT_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
+REFUSAL_CLASS = "refuse"
+#: wish and plan classes that become an appeal when someone else is to act ("wants Y to pay")
+OTHERS_ACT = frozenset({"intend", "hope"})
+APPEAL_CLASS = "appeal"
+
+
+@dataclass(slots=True, eq=False)
+class Node:
+    """A match and what the embedding step decided about it."""
+
+    match: Match
+    depth: int
+    code: str
+    negated: bool
+    embedded: Node | None = None  # the event under an embedding trigger
+    cls: EmbeddingClass | None = None
+    mapped: bool = False  # code replaced through the class table
+    recoded: bool = False  # its own code replaced (negated future -> refusal)
+    consumed: bool = False  # taken up by the trigger above it
+    silent: bool = False  # an embedding trigger that emits nothing itself
+    deferred: bool = False  # emits its own code only if nothing under it gave an event
+    nested: bool = False  # its trigger sits under another trigger
+    modality: str | None = None  # forced by an embedding class
+    reported_by: str | None = None
+    reporter_codes: frozenset[str] = frozenset()  # actor codes of the speaker
+    region: frozenset[int] = frozenset()
+    attributed: bool = False  # emission found a source or target (even if the dyad rule then dropped it)
+    note: str = ""
+
+    @property
+    def pattern(self) -> TriggerPattern:
+        return self.match.pattern
+
+    @property
+    def token(self) -> Token:
+        return self.match.token
+
+
+def make_node(m: Match) -> Node:
+    tok = m.token
+    negated = is_negated(tok) or (m.host is not None and is_negated(m.host))
+    return Node(match=m, depth=sum(1 for _ in tok.ancestors), code=m.code, negated=negated)
+
+
+def region_of(m: Match, cls: EmbeddingClass) -> frozenset[int]:
+    tok = m.token
+    anchors = [tok] if m.obj is None else [tok, m.obj]
+    roots: list[Token] = []
+    for via in cls.via:
+        if via in ("xcomp", "ccomp", "advcl"):
+            deps = {via, "acl"} if via != "advcl" else {via}
+            roots.extend(c for a in anchors for c in a.children if c.dep_ in deps)
+        elif via == "dobj":
+            o = grammatical_object(tok) if m.pattern.pos == "verb" else None
+            if o is not None:
+                roots.append(o)
+        else:
+            kind, word = via.split(":")
+            for a in anchors:
+                for p in preps(a, word):
+                    if kind == "pobj":
+                        roots.extend(prep_objects(p))
+                    else:
+                        roots.extend(c for c in p.children if c.dep_ == "pcomp")
+    region: set[int] = {t.i for r in roots for t in r.subtree}
+    if cls.name == "speech" and tok.dep_ == "parataxis":  # "Y attacked Z, X said"
+        region |= {t.i for t in tok.head.subtree} - {t.i for t in tok.subtree}
+    return frozenset(region)
+
+
+def mark_refusals(nodes: list[Node], lexicon: TriggerLexicon) -> None:
+    """ "will not meet", "won't accept refugees": cooperation refused in so many words is a 12x
+    rejection (CAMEO's refuse codes). Any other negated event stays negated and is dropped."""
+    cls = lexicon.classes.get(REFUSAL_CLASS)
+    if cls is None:
+        return
+    for node in nodes:
+        if not node.negated or node.code[:2] not in INTENT_ROOTS or not will_not(node.match.anchor):
+            continue
+        found, repl = cls.lookup(node.code)
+        if found and repl is not None:
+            node.note = f"negated future: {node.code} -> {repl} ({cls.name})"
+            node.code, node.negated, node.modality, node.recoded = repl, False, cls.modality, True
+
+
+def embed(nodes: list[Node], attr: Attributor, lexicon: TriggerLexicon) -> None:
+    classes = lexicon.classes
+    for node in sorted(nodes, key=lambda n: -n.depth):
+        if node.pattern.embeds is None or node.negated:
+            continue
+        cls = classes[node.pattern.embeds]
+        node.cls = cls
+        node.region = region_of(node.match, cls)
+        inside = [n for n in nodes if n is not node and not n.consumed and n.token.i in node.region]
+        if cls.name == "speech":
+            speaker, codes = speaker_of(node, attr)
+            for n in inside:
+                if n.reported_by is None:
+                    n.reported_by, n.reporter_codes = speaker, codes
+        elif cls.name in OTHERS_ACT and asks_other(node):
+            cls = classes[APPEAL_CLASS]  # "X wants Y to pay": not X's intent but an appeal to Y
+            node.cls = cls
+        # only what is coded in its own right can be embedded ("agreed that ... requires ..." is not)
+        live = [n for n in inside if not n.negated and (n.pattern.standalone or n.mapped)]
+        if not live:  # nothing (or only negated events: "said it did not attack") under it
+            continue
+        emb = min(live, key=lambda n: (n.depth, n.token.i))
+        node.embedded = emb
+        found, repl = cls.lookup(emb.code)
+        if cls.name == "speech":  # "X said Sudan must return ...": a demand; "should": an appeal
+            kind = deontic(emb.match.anchor)
+            if kind in classes:
+                f2, r2 = classes[kind].lookup(emb.code)
+                if f2 and r2 is not None:
+                    cls, found, repl = classes[kind], f2, r2
+                    node.cls = cls
+        table_note = f"{node.pattern.lemma!r} over {emb.pattern.lemma!r} ({emb.code})"
+        if found and repl is not None:
+            node.code, node.mapped, node.modality = repl, True, cls.modality
+            emb.consumed = True
+            node.note = f"{table_note} -> {repl} ({cls.name})"
+        elif found or cls.unmapped == "base":
+            emb.consumed = True
+            node.embedded = None if found else emb
+            node.note = f"{table_note} is not coded under {cls.name!r}"
+        elif cls.unmapped == "drop":
+            emb.consumed = True
+            node.silent = True
+        else:  # keep the embedded event
+            if cls.modality != "asserted":
+                emb.modality = emb.modality or cls.modality
+                emb.note = emb.note or f"under {node.pattern.lemma!r} ({cls.name})"
+            node.deferred = not cls.emit_base
+
+
+def speaker_of(node: Node, attr: Attributor) -> tuple[str | None, frozenset[str]]:
+    subj, _ = attr.subject(node.token)
+    if subj is None:
+        return None, frozenset()
+    found, _ = attr.mentions_at(subj)
+    if found and found[0].actors:
+        return " and ".join(a.name for a in found[0].actors), frozenset(a.code for a in found[0].actors)
+    return " ".join(t.text for t in subj.subtree), frozenset()
+
+
+def asks_other(node: Node) -> bool:
+    """An infinitive with a subject of its own under a wish verb: "wants Germany to pay",
+    "would like Iran to join" (the wisher asks someone else to act)."""
+    tok = node.token
+    if node.pattern.pos != "verb":
+        return False
+    for c in tok.children:
+        if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX"):
+            kids = list(c.children)
+            if any(k.dep_ == "aux" and k.lower_ == "to" for k in kids) and any(
+                k.dep_ == "nsubj" and k.i < c.i for k in kids
+            ):
+                return True
+    return False

@@ -1,0 +1,125 @@
+"""Ranking and bookkeeping for coded events: confidence, the reason text, source x target dyads,
+and the one-event-per-dyad discipline of a sentence."""
+
+from __future__ import annotations
+
+from itertools import permutations
+
+from heron.events.attribution import Argument, Attributor
+from heron.events.embedding import Node
+from heron.events.matcher import Match, prep_objects, preps
+from heron.records import Actor, EventCandidate, Mention
+
+STATEMENT = "010"
+
+
+def according_to(m: Match, attr: Attributor) -> str | None:
+    tok = m.anchor
+    for t in (tok, tok.sent.root):
+        for p in preps(t, "according"):
+            for to in preps(p, "to"):
+                for o in prep_objects(to):
+                    found, _ = attr.mentions_at(o)
+                    if found:
+                        return " and ".join(a.name for a in found[0].actors)
+                    return " ".join(w.text for w in o.subtree)
+    return None
+
+
+def confidence(
+    node: Node, source: Argument | None, target: Argument | None, modality: str, reported_by: str | None
+) -> float:
+    pat = node.pattern
+    c = 0.42 + 0.07 * min(pat.specificity, 3)
+    if source is not None:
+        c += 0.2 if source.direct else 0.1
+    if target is not None:
+        c += 0.15 if target.direct else 0.07
+    if node.mapped or node.recoded:
+        c += 0.04
+    if modality != "asserted":
+        c -= 0.1
+    if reported_by:
+        c -= 0.04
+    if node.cls is not None and node.cls.name == "speech" and node.embedded is None and not node.mapped:
+        c -= 0.15  # the bare saying ranks below any substantive event in the sentence
+    if pat.pos == "noun" and not (node.match.host is not None and node.match.host_kind == "object"):
+        c -= 0.05
+    if pat.pos == "adj":
+        c -= 0.05
+    anchor = node.match.anchor
+    if anchor.dep_ == "ROOT" or (anchor.dep_ == "conj" and anchor.head.dep_ == "ROOT"):
+        c += 0.05  # the main clause's event, not one mentioned inside another
+    elif node.nested:
+        c -= 0.05  # an event named inside another event's arguments ("condemned the attack")
+    return round(max(0.05, min(0.98, c)), 3)
+
+
+def reason(node: Node, source: Argument | None, target: Argument | None, modality: str) -> str:
+    pat = node.pattern
+    bits = [f"{pat.pos} {pat.lemma!r}"] + [f"{role} {word!r}" for role, word in node.match.roles]
+    text = " + ".join(bits) + f" -> {pat.code} [{pat.id}]"
+    if node.note:
+        text += f"; {node.note}"
+    text += f"; source from {source.slot}" + ("" if source.direct else " (indirect)") if source else "; no source"
+    text += f"; target from {target.slot}" + ("" if target.direct else " (indirect)") if target else "; no target"
+    if pat.reciprocal:
+        text += "; reciprocal"
+    if modality != "asserted":
+        text += f"; modality {modality}"
+    return text
+
+
+def dyads(source: Argument | None, target: Argument | None, reciprocal: bool):  # noqa: ANN205
+    def members(arg: Argument | None) -> list[tuple[Mention | None, Actor | None]]:
+        if arg is None:
+            return []
+        return [(m, a) for m in arg.mentions for a in m.actors]
+
+    src, tgt = members(source), members(target)
+    pairs: list[tuple[tuple[Mention | None, Actor | None], tuple[Mention | None, Actor | None]]] = []
+    none = (None, None)
+    if src and tgt:
+        pairs = [(s, t) for s in src for t in tgt]
+        if reciprocal:
+            pairs += [(t, s) for s in src for t in tgt]
+    elif src:
+        pairs = list(permutations(src, 2)) if reciprocal and len(src) > 1 else [(s, none) for s in src]
+    elif tgt:
+        pairs = [(none, t) for t in tgt]
+    else:
+        pairs = [(none, none)]
+    seen: set[tuple[str | None, str | None]] = set()
+    out = []
+    for s, t in pairs:
+        if s[1] is not None and t[1] is not None and same_actor(s[1], t[1]):
+            continue
+        key = (s[1].code if s[1] else None, t[1].code if t[1] else None)
+        if key not in seen:
+            seen.add(key)
+            out.append((s, t))
+    return out
+
+
+def discipline(events: list[EventCandidate]) -> list[EventCandidate]:
+    best: dict[tuple[str | None, str | None, str], EventCandidate] = {}
+    for ev in events:
+        key = (ev.source.code if ev.source else None, ev.target.code if ev.target else None, ev.cameo_code)
+        if key not in best or ev.confidence > best[key].confidence:
+            best[key] = ev
+    kept = list(best.values())
+    busy = {ev.source.code for ev in kept if ev.source and ev.cameo_code != STATEMENT}
+    kept = [ev for ev in kept if not (ev.cameo_code == STATEMENT and ev.source and ev.source.code in busy)]
+    return sorted(kept, key=lambda e: (e.trigger_start, e.cameo_code))
+
+
+def same_actor(a: Actor, b: Actor) -> bool:
+    """One actor on both sides: same code (for codes with an unknown country, same name too)."""
+    if a.code != b.code:
+        return False
+    return not a.code.startswith("-") or a.name == b.name
+
+
+def related(a: str, b: str) -> bool:
+    """Same actor family: "IRN" and "IRNGOVMIL"."""
+    return a.startswith(b) or b.startswith(a)
