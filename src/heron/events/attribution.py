@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from heron.events.matcher import Match, grammatical_object, is_passive, prep_objects, preps, word_forms
+from heron.events.matcher import NOMINAL, Match, grammatical_object, is_passive, prep_objects, preps, word_forms
 from heron.records import Mention
 
 RELATIVE = frozenset({"who", "which", "that", "whom", "whose"})
@@ -61,6 +61,31 @@ def purpose_clauses(verb: Token) -> list[Token]:
         for c in verb.children
         if c.dep_ in ("xcomp", "advcl") and c.pos_ == "VERB" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
     ]
+
+
+def stray_agent(verb: Token) -> Token | None:
+    """The "by" agent of a passive verb that the parser hung elsewhere in its clause: on a noun
+    after the verb ("was attacked on Tuesday by rebels") or on a coordinated passive verb ("was
+    arrested and charged by police")."""
+    doc = verb.doc
+    coordinated = {t.i for t in verb.conjuncts}
+    for t in doc[verb.i + 1 : verb.sent.end]:
+        if t.lower_ != "by" or t.dep_ not in ("agent", "prep"):
+            continue
+        gov = t.head
+        if gov.i in coordinated:  # "arrested and charged by": a participle without its own subject
+            if gov.tag_ != "VBN" or any(c.dep_ in SUBJECT_DEPS for c in gov.children):
+                continue
+        elif gov.pos_ in NOMINAL:
+            clause = next((a for a in gov.ancestors if a.pos_ in ("VERB", "AUX")), None)
+            if clause is not verb:
+                continue
+        else:
+            continue
+        for o in prep_objects(t):
+            if o.pos_ in NOMINAL and o.dep_ == "pobj":
+                return o
+    return None
 
 
 @dataclass(slots=True)
@@ -150,7 +175,8 @@ class Attributor:
                 if c.dep_ == "agent":
                     for o in prep_objects(c):
                         return o, "passive agent"
-            return None, ""
+            stray = stray_agent(verb)
+            return (stray, "passive agent (attached elsewhere)") if stray is not None else (None, "")
         head, dep = verb.head, verb.dep_
         if head is verb:
             return None, ""
@@ -236,12 +262,14 @@ class Attributor:
             anchors = [tok]
             if match.obj is not None:
                 anchors.append(match.obj)
+            if match.obj_head is not None:
+                anchors.append(match.obj_head)
             if pos == "noun" and match.host is not None:  # "held talks with X", "engaged in attacks against X"
                 anchors.append(match.host)
             return [o for a in anchors for p in preps(a, word) for o in prep_objects(p)], True
         if slot in ("poss", "mod"):
             # a verb row's light object carries them: "rejected the Indian proposal", "froze Iran's assets"
-            owner = match.obj if (pos == "verb" and match.obj is not None) else tok
+            owner = match.obj_head or match.obj if (pos == "verb" and match.obj is not None) else tok
             deps = ("poss",) if slot == "poss" else ("amod", "compound", "nmod")
             parts = {p.i for p in match.parts}
             return [c for c in owner.children if c.dep_ in deps and c.i not in parts], True

@@ -41,6 +41,7 @@ from heron.events.lexicon import TriggerLexicon, load_lexicon
 from heron.events.matcher import TriggerMatcher
 from heron.events.modality import clause_modality, is_historical, noun_modality
 from heron.events.ontology_bridge import needs_target
+from heron.events.places import HOST_PLACE_CODES, host_place
 from heron.events import ranking
 from heron.events.ranking import related
 from heron.records import EventCandidate, Mention
@@ -135,6 +136,11 @@ class EventCoder:
             # crush X"): an event with its target is worth more than one without
             also = [emb.match] if emb is not None else []
             target = attr.fallback_target(m, exclude=exclude, also=also)
+        if target is None and code in HOST_PLACE_CODES:  # "arrived in Zimbabwe": the host country
+            own = [a.country for x in exclude for a in x.actors if a.country]
+            place = host_place(m, sentence_index=sentence_index, exclude_countries=own)
+            if place is not None:
+                target = Argument([place], "place (host country)", False)
         reciprocal = pat.reciprocal or (node.mapped and emb is not None and emb.pattern.reciprocal)
         if code[:2] in ONE_SIDED_ROOTS:  # refusing, asking, demanding, threatening: one side's act
             reciprocal = False

@@ -141,6 +141,18 @@ def host_of(noun: Token, quantity: frozenset[str] = frozenset()) -> tuple[Token 
     return None, ""
 
 
+def compound_object(heads: Iterable[Token], words: frozenset[str]) -> tuple[Token | None, Token | None]:
+    """A noun compound inside the object naming the thing a row asks for: "the ceasefire
+    agreement", "an aid package", "peace talks". Returns (the compound word, the object's head)."""
+    for head in heads:
+        if head.pos_ not in ("NOUN", "PROPN"):
+            continue
+        for c in head.children:
+            if c.dep_ == "compound" and c.i < head.i and (c.lemma_.lower() in words or c.lower_ in words):
+                return c, head
+    return None, None
+
+
 @dataclass(slots=True, eq=False)
 class Match:
     """A pattern that fired on a token, with the tokens its constraints used."""
@@ -153,6 +165,7 @@ class Match:
     host_kind: str = ""
     roles: list[tuple[str, str]] = field(default_factory=list)  # ("object", "sanctions"), for the reason
     refined_by: TriggerPattern | None = None  # the object's own, more precise, noun pattern
+    obj_head: Token | None = None  # the object's head when ``obj`` is a compound in it ("agreement")
 
     @property
     def code(self) -> str:
@@ -208,6 +221,7 @@ class TriggerMatcher:
             roles.append((role, t.text))
 
         obj_tok: Token | None = None
+        obj_head: Token | None = None
         host, kind = host_of(tok, self.lexicon.quantity_nouns) if pat.pos == "noun" else (None, "")
         if pat.host:
             if host is None or not pat.host.intersection(word_forms(host)):
@@ -222,14 +236,21 @@ class TriggerMatcher:
             obj = grammatical_object(tok)
             if obj is None:
                 return None
-            for cand in object_heads(obj, self.lexicon.quantity_nouns):
+            heads = list(object_heads(obj, self.lexicon.quantity_nouns))
+            for cand in heads:
                 if cand.lemma_.lower() in pat.obj or cand.lower_ in pat.obj:
                     obj_tok = cand
                     break
+            if obj_tok is None:  # the thing named by a compound: "signed the ceasefire agreement"
+                obj_tok, obj_head = compound_object(heads, pat.obj)
             if obj_tok is None:
                 return None
             use("object", obj_tok)
+            if obj_head is not None:
+                parts.append(obj_head)
         anchors = [tok] if obj_tok is None else [tok, obj_tok]
+        if obj_head is not None:  # "signed the ceasefire agreement with X": the phrase is on the head
+            anchors.append(obj_head)
         if host is not None and kind == "object":  # "held drills with X": the phrase is on the verb
             anchors.append(host)
         if pat.prep:
@@ -265,7 +286,7 @@ class TriggerMatcher:
             if m is None:
                 return None
             use("modifier", m)
-        return Match(pat, tok, parts, obj_tok, host, kind, roles)
+        return Match(pat, tok, parts, obj_tok, host, kind, roles, obj_head=obj_head)
 
     def candidates(self, tok: Token) -> tuple[TriggerPattern, ...]:
         kind = POS_KIND.get(tok.pos_)
