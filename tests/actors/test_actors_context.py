@@ -42,7 +42,7 @@ CASES: list[tuple[str, str, object, dict]] = [
     # "union" as a name or an adjective is no trade union
     ("The union home ministry said the police were alert.", "home ministry", "---GOVCOP", {}),
     ("The Union government of India approved the bill.", "government", "IND" + "GOV", {}),
-    ("The Homeland Union won the election.", "Homeland Union", None, {}),
+    ("The Homeland Union won the election.", "Homeland Union", "---PTY", {}),  # a party, by its name (org_words.csv)
     ("The union called a strike at the port.", "union", "---LAB", {}),
     # former office holders are elites, not the government
     ("A former Afghan intelligence chief said the talks would fail.", "Afghan intelligence chief", "AFGELI", {}),

@@ -170,3 +170,33 @@ def _merge_coordination(mentions: list[Mention], doc: Doc) -> list[Mention]:
                         resolved_by=m.resolved_by)
         out.append(m)
     return out
+
+
+def _adjective_rank(span: Span, ranks: frozenset[str], sector_tokens: set[int]) -> bool:
+    """"general" of "general strike", "major" of "major powers": a rank word used as an adjective
+    of a common noun that names no role."""
+    if len(span) != 1:
+        return False
+    tok = span[0]
+    return (tok.lower_ in ranks and tok.dep_ == "amod" and tok.head.pos_ == "NOUN"
+            and tok.head.i not in sector_tokens and not tok.is_title)
+
+
+def _person_actor(named: ActorEntry, countries: list[ActorEntry], roles: _Roles) -> tuple[Actor]:
+    """A person of the built-in table (or a dictionary): their code on the date, plus the phrase's roles."""
+    country = named.country or (countries[0].country if countries else None)
+    sectors = tuple(named.sectors or roles.sectors)  # the table's sectors on the date win
+    if named.country and named.code.startswith(named.country):
+        code = named.country + "".join(sectors)
+    else:
+        code = named.code
+    return _one(name=named.name, code=code, country=country, sectors=sectors, kind="person",
+                role=named.role or roles.role, title=roles.title, provenance=named.provenance)
+
+
+def _compound_actors(named: ActorEntry) -> tuple[Actor, ...]:
+    """A dictionary phrase that names several actors at once ("[FRO/BIL/SAM]"): one actor each."""
+    from heron.actors.petrarch import compound_codes
+
+    return tuple(Actor(name=named.name, code=code, country=country, sectors=sectors, kind=named.kind,
+                       provenance=named.provenance) for code, country, sectors in compound_codes(named.code))

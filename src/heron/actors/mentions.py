@@ -22,6 +22,7 @@ from spacy.util import filter_spans
 
 from heron.actors.context import attached_place, places_of, residence, sentence_places
 from heron.actors.knowledge import ActorEntry, ActorKnowledge
+from heron.actors.unlisted import CountrySlips, org_sectors, shadowed_institutions, slipped_countries
 from heron.actors.mention_parts import (  # noqa: F401 - mention_words is public here too
     COUNTRY_KINDS,
     NAMED_KINDS,
@@ -44,6 +45,9 @@ from heron.actors.mention_parts import (  # noqa: F401 - mention_words is public
     _token_sentence_index,
     _make_mention,
     _merge_coordination,
+    _adjective_rank,
+    _compound_actors,
+    _person_actor,
 )
 from heron.records import Actor, Mention
 
@@ -61,6 +65,7 @@ class MentionFinder:
         self.cased_matcher = _phrase_matcher(nlp, knowledge.cased_phrases(), "ACTOR", attr="ORTH")
         self.sector_matcher = _phrase_matcher(nlp, knowledge.sector_phrases(), "SECTOR")
         self.words = mention_words()
+        self._slips = CountrySlips(knowledge)
 
     # -- public -----------------------------------------------------------------------------
     def find(self, doc: Doc, *, published: date | None = None, context_country: str | None = None,
@@ -104,6 +109,7 @@ class MentionFinder:
                 for e in self.knowledge.lookup(span.text) if e.kind == "person" and e.country][:1]
 
     def _groups(self, doc: Doc, published: date | None) -> dict[int, _Group]:
+        ents = doc.ents  # built once: every access makes new Span objects
         found: dict[tuple[int, int], list[ActorEntry]] = {}
         for _, start, end in [*self.actor_matcher(doc), *self.cased_matcher(doc)]:
             span = doc[start:end]
@@ -112,13 +118,21 @@ class MentionFinder:
             entries = self._entries(span, published)
             if entries:
                 found[(start, end)] = entries
+        for key in shadowed_institutions(ents, found, COUNTRY_KINDS):
+            del found[key]
+        found.update(slipped_countries(doc, found, self._slips, published))
         actor_spans = filter_spans([doc[s:e] for s, e in found])
         taken = {t.i for sp in actor_spans for t in sp}
+        ranks = self.words["ranks"]
         sector_spans = [sp for sp in filter_spans([doc[s:e] for _, s, e in self.sector_matcher(doc)])
                         if not any(t.i in taken for t in sp) and not self._is_name_part(sp)]
         sector_tokens = {t.i for sp in sector_spans for t in sp}
-        sector_spans = [sp for sp in sector_spans if not self._is_name_role(sp, sector_tokens)]
-        ents = doc.ents  # built once: every access makes new Span objects
+        sector_spans = [sp for sp in sector_spans if not self._is_name_role(sp, sector_tokens)
+                        and not _adjective_rank(sp, ranks, sector_tokens)]
+        org_heads = org_sectors(ents, taken=taken, sector_tokens={t.i for sp in sector_spans for t in sp})
+        if org_heads:
+            have = {t.i for sp in sector_spans for t in sp}
+            sector_spans += [doc[i : i + 1] for i in org_heads if i not in have]
         persons = [ent for ent in ents if ent.label_ == "PERSON" and not all(t.i in taken for t in ent)]
         self._person_ent = {i: (ent.start, ent.end) for ent in persons for i in range(ent.start, ent.end)}
         counterpart_words, generic_words = self.words["counterpart_nouns"], self.words["generic_roles"]
@@ -138,6 +152,8 @@ class MentionFinder:
         self._actorish.update(t.i for t in counterparts)
         # "chief" of "Pakistani army chief" (the matched "Pakistani army" took the sector phrase)
         self._actorish.update(generic)
+        # the words of an unlisted organisation's name: "Kenya" of "the Kenya Landowners Association"
+        self._actorish.update(t.i for _, name in org_heads.values() for t in name)
         groups: dict[int, _Group] = {}
 
         def group_for(span: Span) -> _Group:
@@ -155,9 +171,12 @@ class MentionFinder:
                 span = span[1:]  # "the UN" of "the UN envoy": the article belongs to the whole phrase
             group_for(span).entries.append((span, entries))
         for span in sector_spans:
-            entry = self.knowledge.sector(span.text) or self.knowledge.sector(span.lemma_)
+            entry = (next((org_heads[t.i][0] for t in span if t.i in org_heads), None) if org_heads else None) or \
+                self.knowledge.sector(span.text) or self.knowledge.sector(span.lemma_)
             if entry is not None:
                 group_for(span).sectors.append((span, entry))
+        for _, name in org_heads.values():
+            group_for(name)  # the whole name reads as the mention: "the Awami League"
         for ent in persons:
             group_for(ent)
         for tok in counterparts:
@@ -193,6 +212,11 @@ class MentionFinder:
             if tok.dep_ in NP_DEPS and (parent.i in self._actorish or
                                         (parent.pos_ == "PROPN" and tok.i in self._person_words)):
                 path.append(parent)
+                continue
+            # "US-led forces", "Iranian-backed militias": the country of the prefix modifies the noun
+            if (parent.lower_ in self.words["hyphen_participles"] and tok.i + 2 == parent.i
+                    and tok.nbor(1).text == "-" and parent.dep_ == "amod" and parent.head.i in self._actorish):
+                path += [parent, parent.head]
                 continue
             # "Iranian and Russian officials": a conjoined modifier joins its first conjunct's head
             if tok.dep_ == "conj" and parent.dep_ in ("amod", "compound") and parent.i in self._actorish:
@@ -287,9 +311,9 @@ class MentionFinder:
         name = self._person_name(g, roles)
 
         if named is not None and named.kind == "person":
-            return self._person(named, countries, roles, name), "dictionary"
+            return _person_actor(named, countries, roles), "dictionary"
         if named is not None and "/" in named.code:
-            return self._compound(named), "dictionary"
+            return _compound_actors(named), "dictionary"
         if named is not None:
             return _one(name=named.name, code=_extend(named, roles.sectors), country=named.country,
                         sectors=tuple(named.sectors), kind=named.kind, role=roles.role, title=roles.title,
@@ -341,25 +365,6 @@ class MentionFinder:
         return tuple(Actor(name=display, code=c.country + "".join(roles.sectors), country=c.country,
                            sectors=tuple(roles.sectors), kind=kind, role=roles.role, title=roles.title,
                            provenance=provenance) for c in countries), how
-
-    def _person(self, named: ActorEntry, countries: list[ActorEntry], roles: _Roles, name: str | None) -> tuple[Actor]:
-        """A person of the built-in table (or a dictionary): their code on the date, plus the phrase's roles."""
-        country = named.country or (countries[0].country if countries else None)
-        sectors = tuple(named.sectors or roles.sectors)  # the table's sectors on the date win
-        if named.country and named.code.startswith(named.country):
-            code = named.country + "".join(sectors)
-        else:
-            code = named.code
-        return _one(name=named.name, code=code, country=country, sectors=sectors, kind="person",
-                    role=named.role or roles.role, title=roles.title, provenance=named.provenance)
-
-    @staticmethod
-    def _compound(named: ActorEntry) -> tuple[Actor, ...]:
-        """A dictionary phrase that names several actors at once ("[FRO/BIL/SAM]"): one actor each."""
-        from heron.actors.petrarch import compound_codes
-
-        return tuple(Actor(name=named.name, code=code, country=country, sectors=sectors, kind=named.kind,
-                           provenance=named.provenance) for code, country, sectors in compound_codes(named.code))
 
     def _person_name(self, g: _Group, roles: _Roles) -> str | None:
         """The person a phrase names: a PERSON entity at the head, or a proper-noun head after a
