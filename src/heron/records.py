@@ -70,7 +70,7 @@ class Mention:
     head: int  # token index of the syntactic head
     text: str
     actors: tuple[Actor, ...]
-    resolved_by: str = "dictionary"  # dictionary | coref:surname | coref:title | coref:pronoun | coref:pair | metonym | context
+    resolved_by: str = "dictionary"  # dictionary | coref:surname | coref:title | coref:pronoun | coref:pair | coref:acronym | metonym | context
     antecedent: int | None = None  # index (in the article's mention list) of the mention it refers back to
 
 

@@ -38,7 +38,7 @@ CASES: list[tuple[str, str, object, dict]] = [
     ("Ethnic Albanians protested.", "Albanians", "ALBCVL", {}),
     ("Some 800,000 Iraqi Kurds fled to the mountains.", "Iraqi Kurds", "IRQCVL", {}),
     ("Nigerians voted on Saturday.", "Nigerians", "NGACVL", {}),
-    ("Jewish settlers attacked the village.", "settlers", "---CVL", {}),
+    ("Jewish settlers attacked the village.", "settlers", "---CVLJEW", {}),
     # "union" as a name or an adjective is no trade union
     ("The union home ministry said the police were alert.", "home ministry", "---GOVCOP", {}),
     ("The Union government of India approved the bill.", "government", "IND" + "GOV", {}),

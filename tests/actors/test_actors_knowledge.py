@@ -34,6 +34,9 @@ SECTOR_CODES = {
     "REL", "EDU", "LAB", "CVL", "ELI", "SPY", "CRM", "HLH", "AGR", "ENV", "DEV", "HRI", "UAF",
     "RAD", "MNC", "IGO", "IMG", "MUS",
 }
+# CAMEO religion codes (agentnames.txt), used after the role's sectors ("Shiites": CVL, MOSSHI)
+RELIGION_CODES = {"MOS", "MOSSUN", "MOSSHI", "MOSALE", "MOSDRZ", "MOSSFI", "CHR", "CHRCTH", "CHRPRO", "CHRCPT",
+                  "CHRMRN", "JEW", "HIN", "BUD", "SIK"}
 
 
 def table(name: str) -> list[dict[str, str]]:
@@ -257,7 +260,7 @@ def test_sector_table():
     rows = table("sectors.csv")
     assert len(rows) >= 300
     for r in rows:
-        assert set(r["sectors"].split(";")) <= SECTOR_CODES, r["phrase"]
+        assert set(r["sectors"].split(";")) <= SECTOR_CODES | RELIGION_CODES, r["phrase"]
         assert r["person"] in {"0", "1"}, r["phrase"]
 
 
@@ -463,3 +466,21 @@ def test_load_directory(tmp_path):
     _write(tmp_path, "b.csv", "name,code\nAlpha Land,IRQ\n")
     k = load_dictionary(tmp_path)
     assert k.resolve("Alpha Land").code == "IRQ"  # b.csv comes after a.yaml
+
+
+def test_faith_table_uses_religion_codes():
+    rows = table("faiths.csv")
+    kinds = {r["kind"] for r in rows}
+    assert kinds == {"religion", "ethnic"}
+    for r in rows:
+        assert (r["code"] in RELIGION_CODES) if r["kind"] == "religion" else r["code"] == "", r["word"]
+
+
+def test_media_table_codes(kb):
+    rows = table("media.csv")
+    assert len(rows) >= 30
+    for r in rows:
+        assert r["code"] == r["country"] + "".join(r["sectors"].split(";")), r["name"]
+        assert r["sectors"] in {"MED", "GOV;MED"}, r["name"]
+    assert kb.resolve("Reuters").code == "GBRMED"
+    assert kb.resolve("Islamic Republic News Agency").code == "IRNGOVMED"

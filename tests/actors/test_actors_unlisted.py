@@ -40,10 +40,10 @@ CASES: list[tuple[str, str, object, dict]] = [
     ("The US Congress passed the bill on Tuesday.", "US Congress", "USALEG", {}),
     ("The African Union sent observers.", "African Union", "IGOAFRAFU", {}),
     # -- religious communities and radicals -------------------------------------------------
-    ("Sunnis demanded a bigger share of the ministries.", "Sunnis", "---CVL", {}),
-    ("Shiites in Iraq marched through the holy city.", "Shiites", "IRQCVL", {}),
-    ("Lebanese Christians rejected the proposal.", "Lebanese Christians", "LBNCVL", {}),
-    ("Islamic fundamentalists attacked a police station.", "fundamentalists", "---RAD", {}),
+    ("Sunnis demanded a bigger share of the ministries.", "Sunnis", "---CVLMOSSUN", {}),
+    ("Shiites in Iraq marched through the holy city.", "Shiites", "IRQCVLMOSSHI", {}),
+    ("Lebanese Christians rejected the proposal.", "Lebanese Christians", "LBNCVLCHR", {}),
+    ("Islamic fundamentalists attacked a police station.", "fundamentalists", "---RADMOS", {}),
     ("Egyptian Islamists called for a boycott.", "Egyptian Islamists", "EGYRAD", {}),
     # -- ethnic peoples of one state ----------------------------------------------------------
     ("A group of Yoruba chiefs urged calm after the riots.", "Yoruba chiefs", "NGA", {"country": "NGA"}),

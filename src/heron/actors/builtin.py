@@ -96,6 +96,7 @@ def build_builtin() -> ActorKnowledge:
     table("groups.csv", "group")
     table("ngos.csv", "igo")  # acts like an international body: "Amnesty officials" are Amnesty
     table("institutions.csv", "institution")
+    table("media.csv", "institution")  # news agencies and broadcasters: "Reuters", "IRNA", "Al Jazeera"
 
     # persons ---------------------------------------------------------------------------------
     for lineno, r in _read_table("persons.csv"):

@@ -161,6 +161,7 @@ CASE_SENSITIVE_WORDS = frozenset(
     turkey guinea jersey polish pole poles china chile afghan panama bermuda
     trump bush brown rice young gates ford carter
     congress isis
+    sana spa wafa
     """.split()
 )
 # Acronyms equal to these words (US, IS, WHO, AU, UN, LeT) only match in capitals; so do
@@ -187,6 +188,7 @@ BUILTIN_FILES = (
     "groups.csv",
     "ngos.csv",
     "institutions.csv",
+    "media.csv",
     "persons.csv",
     "sectors.csv",
 )

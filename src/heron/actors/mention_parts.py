@@ -31,6 +31,16 @@ def mention_words() -> dict[str, frozenset[str]]:
     return {key: frozenset(str(w).lower() for w in words) for key, words in yaml.safe_load(text).items()}
 
 
+@lru_cache(maxsize=1)
+def faith_words() -> dict[str, str]:
+    """Religious and ethnic adjectives of actor phrases (data/actors/faiths.csv): word -> religion
+    code, or "" for an ethnic word that only joins the mention ("Kurdish fighters")."""
+    from heron.actors.codes import _read_table
+
+    return {r["word"].strip().lower(): (r.get("code") or "").strip() if r.get("kind") == "religion" else ""
+            for _, r in _read_table("faiths.csv")}
+
+
 @dataclass
 class _Group:
     """Evidence gathered for one noun-phrase head."""
@@ -40,6 +50,7 @@ class _Group:
     entries: list[tuple[Span, list[ActorEntry]]] = field(default_factory=list)
     sectors: list[tuple[Span, SectorEntry]] = field(default_factory=list)
     counterpart: bool = False
+    faiths: list[str] = field(default_factory=list)  # religion codes of adjectives ("Shiite militias": MOSSHI)
 
 
 @dataclass

@@ -20,6 +20,7 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from heron.actors.acronyms import defined_acronyms
 from heron.actors.context import attached_place, places_of, residence, sentence_places
 from heron.actors.knowledge import ActorEntry, ActorKnowledge
 from heron.actors.unlisted import CountrySlips, org_sectors, shadowed_institutions, slipped_countries
@@ -30,6 +31,7 @@ from heron.actors.mention_parts import (  # noqa: F401 - mention_words is public
     STATE_SECTORS,
     NP_DEPS,
     mention_words,
+    faith_words,
     _Group,
     _Roles,
     _the_country_of,
@@ -52,6 +54,25 @@ from heron.actors.mention_parts import (  # noqa: F401 - mention_words is public
 from heron.records import Actor, Mention
 
 log = logging.getLogger(__name__)
+
+
+def _byline(span: Span, entries: list[ActorEntry]) -> bool:
+    """A news agency in parentheses, "(Reuters)", "(AP)": the byline of the story, not an actor."""
+    doc = span.doc
+    return (all(e.provenance == "builtin:media.csv" for e in entries) and span.start > 0
+            and span.end < len(doc) and doc[span.start - 1].text == "(" and doc[span.end].text == ")")
+
+
+def _with_faiths(actor: Actor, faiths: list[str]) -> Actor:
+    """Religion codes go after the role's sectors ("Moslem militants": UAF, MOS), on people and
+    sector actors only (a named group or a state keeps its own code)."""
+    new = [f for f in faiths if f not in actor.sectors]
+    if actor.kind not in ("sector", "person") or not new:
+        return actor
+    sectors, code = actor.sectors, actor.code
+    if sectors == ("GOV",) and (actor.role or "").rstrip("s") == "leader" and actor.kind == "sector":
+        sectors, code = ("REL",), code[:-3] + "REL"  # "Christian leaders" lead a faith, not a state
+    return replace(actor, code=code + "".join(new), sectors=(*sectors, *new))
 
 
 class MentionFinder:
@@ -93,11 +114,13 @@ class MentionFinder:
                 actors, how = self._code(group, last_country, anaphoric=True)
             else:
                 actors, how = self._code(group, context_country)
+            if actors and group.faiths:
+                actors = tuple(_with_faiths(a, group.faiths) for a in actors)
             if actors:
                 mentions.append(_make_mention(doc, group, actors, sent_of[group.head.i], how))
                 if len(actors) == 1 and actors[0].kind == "country" and actors[0].country:
                     last_country = actors[0].country
-        return _merge_coordination(mentions, doc)
+        return defined_acronyms(doc, _merge_coordination(mentions, doc), sent_of)
 
     # -- grouping ---------------------------------------------------------------------------
     def _entries(self, span: Span, published: date | None) -> list[ActorEntry]:
@@ -116,7 +139,7 @@ class MentionFinder:
             if not any(ch.isupper() for ch in span.text):  # "us", "chad" in lower case: not names
                 continue
             entries = self._entries(span, published)
-            if entries:
+            if entries and not _byline(span, entries):
                 found[(start, end)] = entries
         for key in shadowed_institutions(ents, found, COUNTRY_KINDS):
             del found[key]
@@ -181,7 +204,27 @@ class MentionFinder:
             group_for(ent)
         for tok in counterparts:
             group_for(doc[tok.i : tok.i + 1]).counterpart = True
+        self._attach_faiths(doc, groups, taken)
         return groups
+
+    def _attach_faiths(self, doc: Doc, groups: dict[int, _Group], taken: set[int]) -> None:
+        """A religious or ethnic adjective before an actor noun joins its mention ("Moslem militants",
+        "Kurdish fighters"); a religious one adds its CAMEO religion code ("Shiite militias": MOSSHI)."""
+        faiths = faith_words()
+        tok_group = {i: g for g in groups.values() for i in g.tokens}
+        for t in doc:
+            code = faiths.get(t.lower_.replace("\u2019", "'"))
+            if code is None or t.i in tok_group or t.i in taken or t.ent_type_ in ("ORG", "PERSON", "FAC"):
+                continue
+            anchor = t.head if t.dep_ in ("amod", "compound", "nmod") else None
+            if anchor is None and t.dep_ == "conj" and t.head.dep_ in ("amod", "compound"):
+                anchor = t.head.head  # "Sunni and Shiite leaders"
+            g = tok_group.get(anchor.i) if anchor is not None else None
+            if g is None or t.i > g.head.i:
+                continue
+            g.tokens.add(t.i)
+            if code and code not in g.faiths:
+                g.faiths.append(code)
 
     def _is_name_role(self, span: Span, sector_tokens: set[int]) -> bool:
         """"Union" of "Homeland Union" or India's "Union government", "union" of "union home
@@ -356,8 +399,8 @@ class MentionFinder:
                 # "President X extended the curfew in Abidjan": the sentence's one place
                 country, how, provenance = sentence_country, "context", "context:the sentence's place"
             elif (self.use_context_country and context_country and name is None
-                  and set(roles.sectors) <= STATE_SECTORS):
-                # "police", "the army": the dateline's state, when nothing closer says whose
+                  and (set(roles.sectors) <= STATE_SECTORS or set(roles.sectors) == {"GOV", "MED"})):
+                # "police", "the army", "state media": the dateline's state, when nothing closer says whose
                 country, how, provenance = context_country, "context", "context:dateline"
             return _one(name=display, code=(country or "---") + "".join(roles.sectors), country=country,
                         sectors=tuple(roles.sectors), kind=kind, role=roles.role, title=roles.title,
