@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 from functools import cached_property
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from heron import __version__
 from heron.records import (
@@ -106,12 +106,20 @@ class Coder:
         from heron.counts import find_counts
         from heron.dates import find_dates
         from heron.geo import find_dateline, geoparse, locate_event
+        from heron.nlp.context import DocContext
 
-        sents = list(doc.sents)
-        sentences = [Sentence(article.id, i, s.start_char, s.end_char, s.text) for i, s in enumerate(sents)]
+        # Doc.text, Doc.sents and Doc.ents are rebuilt on every access: compute them once here
+        ctx = DocContext.of(doc)
+        sents, text = ctx.sents, ctx.text
+        sentences = [Sentence(article.id, i, s.start_char, s.end_char, text[s.start_char:s.end_char])
+                     for i, s in enumerate(sents)]
 
-        dateline = find_dateline(doc.text)
-        places = geoparse(doc, article_id=article.id, gazetteer=self.gazetteer)
+        dateline = find_dateline(text)
+        places = geoparse(doc, article_id=article.id, gazetteer=self.gazetteer, ents=ctx.ents,
+                          sentence_of_token=ctx.sent_of_token, text=text)
+        places_by_sentence: dict[int, list[Place]] = {}
+        for p in places:
+            places_by_sentence.setdefault(p.sentence_index, []).append(p)
         dateline_place = next((p for p in places if p.role == "dateline"), None)
         context_country = dateline_place.country if dateline_place else None
 
@@ -127,12 +135,13 @@ class Coder:
         all_dates: list[DateRef] = []
         carried: tuple[DateRef, int] | None = None
         for i, sent in enumerate(sents):
-            dates = find_dates(sent, published=article.published)
+            sent_ents = ctx.sentence_ents(i)
+            dates = find_dates(sent, published=article.published, ents=sent_ents, doc_text=text)
             all_dates.extend(dates)
             own = _sentence_date(dates)
             if own is not None:
                 carried = (own, i) if own.precision == "day" and not own.historical else None
-            sent_places = [p for p in places if p.sentence_index == i]
+            sent_places = places_by_sentence.get(i, [])
             candidates = self.event_coder.code_sentence(sent, by_sentence.get(i, []), sentence_index=i)
             sent_events = []
             for cand in candidates:
@@ -140,9 +149,9 @@ class Coder:
                 place, loc_reason = locate_event(sent, trigger_index=trigger_index, places=sent_places,
                                                  dateline=dateline_place if dateline else None)
                 when, how = _event_date(own, carried, i, article.published)
-                sent_events.append(self._event(article, sent, i, cand, place, loc_reason, when, how))
+                sent_events.append(self._event(article, sentences[i].text, i, cand, place, loc_reason, when, how))
             events.extend(sent_events)
-            for c in find_counts(sent, article_id=article.id, sentence_index=i):
+            for c in find_counts(sent, article_id=article.id, sentence_index=i, ents=sent_ents):
                 if sent_events:
                     c.event_id = sent_events[0].event_id
                     c.location_country = sent_events[0].location_country
@@ -155,13 +164,13 @@ class Coder:
         return CodedArticle(article=article, sentences=sentences, mentions=mentions, events=events,
                             places=places, counts=counts, dates=all_dates)
 
-    def _event(self, article: Article, sent: Span, i: int, cand: EventCandidate, place: Place | None,
+    def _event(self, article: Article, sent_text: str, i: int, cand: EventCandidate, place: Place | None,
                loc_reason: str, when: DateRef | None, how: str) -> Event:
         code = self.ontology.get(cand.cameo_code)
         src, tgt = cand.source, cand.target
         return Event(
             event_id=_event_id(article.id, i, cand),
-            article_id=article.id, sentence_index=i, sentence_text=sent.text,
+            article_id=article.id, sentence_index=i, sentence_text=sent_text,
             start=cand.start or cand.trigger_start, end=cand.end or cand.trigger_end,
             cameo_code=code.code, cameo_root=code.root, cameo_name=code.name, goldstein=code.goldstein,
             quad_class=code.quad_class, penta_class=code.penta_class,

@@ -175,3 +175,12 @@ def test_short_form_alternate_names(parse):
     _, places = parse("Protesters marched in New York on Saturday.")
     p = place_for(places, "New York")
     assert p.feature == "city" and p.admin1 == "NY"
+
+
+def test_rejected_name_opening_an_organisation(parse):
+    """All-caps copy: "ROME" opening an ORG reads as an acronym and is dropped, without tripping over
+    the (empty) list of mentions or marking another mention as an actor."""
+    _, places = parse("THE ROME CITY COUNCIL MET.")
+    assert places == []
+    _, places = parse("Officials in Cairo said THE LIMA POLICE DEPARTMENT had called.")
+    assert [(p.text, p.role) for p in places] == [("Cairo", "location")]

@@ -13,6 +13,7 @@ deputy chief") counts as 1 for killed, injured, arrested, kidnapped and missing.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -20,13 +21,16 @@ from spacy.tokens import Doc, Span, Token
 from heron.counts.lexicon import (
     ABROAD_WORDS,
     ADJ_KINDS,
+    ARREST_VERBS,
     EVICT_VERBS,
+    HOLD_PARTICLES,
     HOME_WORDS,
     IRREALIS_HEADS,
     LIFE_VERBS,
     MODALS,
     NATURAL_DEATH_WORDS,
     NOMINAL_KINDS,
+    NOT_PEOPLE,
     NOUN_KINDS,
     PASSIVE_ONLY_KINDS,
     PERSON_NOUNS,
@@ -37,8 +41,10 @@ from heron.counts.lexicon import (
     SECURITY_NOUNS,
     SUBJECT_KINDS,
     TOLL_VERBS,
+    TOTAL_NOUNS,
     VERB_KINDS,
 )
+from heron.counts.candidates import sentence_candidates
 from heron.counts.numbers import QUALIFIERS, SCALES, SUFFIX_QUALIFIERS, VAGUE_FEW, VAGUE_PLURALS, parse_number
 from heron.records import Count
 
@@ -72,11 +78,14 @@ class _Number:
     top: Token  # the number's syntactic head
 
 
-def _numbers(sent: Span) -> list[_Number]:
+def _numbers(sent: Span, ents: Sequence[Span], candidates: list[int]) -> list[_Number]:
     doc, out = sent.doc, []
-    ents = {i: ent for ent in sent.ents for i in range(ent.start, ent.end)}
-    i, stop = sent.start, sent.end
-    while i < stop:
+    by_token = {i: ent for ent in ents for i in range(ent.start, ent.end)}
+    i = sent.start
+    for cand in candidates:  # the token loop, visiting only tokens that can start a number
+        if cand < i:
+            continue
+        i = cand
         if not _is_number_word(doc[i]):
             i += 1
             continue
@@ -98,7 +107,7 @@ def _numbers(sent: Span) -> list[_Number]:
                 break
         first = _qualifier_start(sent, start)
         i = j
-        if _not_a_count(sent, first, start, end, ents):
+        if _not_a_count(sent, first, start, end, by_token):
             continue
         parsed = parse_number(doc[first:end].text)
         if parsed is None:
@@ -249,6 +258,7 @@ def _has_toll_subject(verb: Token) -> bool:
 
 
 _HOSTAGE = frozenset({"hostage", "captive"})
+_RANSOM = frozenset({"ransom"})
 
 
 def _phrasal_kind(verb: Token) -> str | None:
@@ -258,6 +268,8 @@ def _phrasal_kind(verb: Token) -> str | None:
         verb, ("oprd", "dobj", "attr", "npadvmod", "advmod", "xcomp", "ccomp"), _HOSTAGE
     ):
         return "kidnapped"
+    if lemma in ("take", "hold") and _prep_object(verb, ("for",), _RANSOM):
+        return "kidnapped"  # "were held for ransom"
     if lemma == "take" and _prep_object(verb, ("into",), frozenset({"custody"})):
         return "arrested"
     if lemma in ("round", "pick") and _child(verb, ("prt",), frozenset({"up"})):
@@ -267,8 +279,19 @@ def _phrasal_kind(verb: Token) -> str | None:
     return None
 
 
+def _idiomatic_hold(verb: Token) -> bool:
+    """ "held out a threat", "held up in their houses", "held at (to) ransom" (a figure of speech)."""
+    if _lemma(verb) != "hold":
+        return False
+    if any(c.dep_ == "prt" and c.lower_ in HOLD_PARTICLES for c in verb.children):
+        return True
+    return _prep_object(verb, ("at", "to"), _RANSOM) is not None
+
+
 def _passive_kind(verb: Token) -> str | None:
     lemma = _lemma(verb)
+    if _idiomatic_hold(verb):
+        return None
     return _phrasal_kind(verb) or VERB_KINDS.get(lemma) or PASSIVE_ONLY_KINDS.get(lemma) or _state_kind(verb)
 
 
@@ -320,7 +343,10 @@ def _is_passive(tok: Token, verb: Token) -> bool:
     if tok.dep_ == "nsubjpass":
         return True
     # "12 people were killed and 30 wounded": spaCy makes "30" the subject of a bare participle
-    return tok.dep_ == "nsubj" and verb.tag_ == "VBN" and not any(c.lower_ in _HAVE for c in verb.children)
+    # (which takes no object: "14 MPs held out a threat" is active, mistagged VBN)
+    return tok.dep_ == "nsubj" and verb.tag_ == "VBN" and not any(
+        c.lower_ in _HAVE or c.dep_ == "dobj" for c in verb.children
+    )
 
 
 def _blocked(verb: Token) -> bool:
@@ -350,6 +376,8 @@ def _role_kind(role: Token, counted: Token | None, qualifier: range = range(0)) 
     """
     while role.dep_ in ("conj", "appos") and role.head.pos_ in ("NOUN", "PROPN", "NUM", "ADJ"):
         role = role.head
+    if role.dep_ == "pobj" and role.head.lower_ == "of" and _lemma(role.head.head) in TOTAL_NOUNS:
+        role = role.head.head  # "a total of 47 miscreants were arrested"
     head, dep = role.head, role.dep_
     if dep == "pobj" and head.i in qualifier:
         while head.i in qualifier and head.head is not head:
@@ -398,7 +426,10 @@ def _kind_of(num: _Number) -> tuple[str, Token | None] | None:
     """(kind, counted noun) for a number, or None when it is not a count of people affected."""
     top = num.top
     if top.dep_ in ("nummod", "quantmod", "amod", "compound", "nmod") and not (num.start <= top.head.i < num.end):
-        counted, role = top.head, top.head
+        counted = top.head
+        while counted.dep_ == "compound" and counted.head.i > counted.i and counted.head.pos_ in ("NOUN", "PROPN"):
+            counted = counted.head  # "two dozen bjp activists": the number hangs on "bjp"
+        role = counted
     else:
         counted, role = _of_object(top), top
     kind, verb = _role_kind(role, counted, range(num.first, num.start))
@@ -406,7 +437,7 @@ def _kind_of(num: _Number) -> tuple[str, Token | None] | None:
         return None
     if kind is not None:
         if counted is not None and _lemma(counted) not in NOUN_KINDS and _lemma(counted) != "life":
-            if not person_like(counted):
+            if not person_like(counted) and not _arrested_anyone(kind, verb, counted):
                 return None
             if kind == "protesters" and _lemma(counted) in SECURITY_NOUNS:
                 return None
@@ -417,19 +448,33 @@ def _kind_of(num: _Number) -> tuple[str, Token | None] | None:
     return None
 
 
+def _arrested_anyone(kind: str, verb: Token | None, counted: Token) -> bool:
+    """ "47 ram sevaks were arrested": only people are arrested, whatever the noun (not "held")."""
+    return (
+        kind == "arrested" and verb is not None and _lemma(verb) in ARREST_VERBS
+        and _lemma(counted) not in NOT_PEOPLE and counted.pos_ in ("NOUN", "PROPN")
+    )
+
+
 # ---------------------------------------------------------------- the stage
 
 
-def find_counts(sent: Span, *, article_id: str, sentence_index: int) -> list[Count]:
+def find_counts(sent: Span, *, article_id: str, sentence_index: int,
+                ents: Sequence[Span] | None = None) -> list[Count]:
     """Counts of people killed, injured, arrested, displaced, ... in ``sent``, in text order.
 
     Offsets are character offsets in the Doc's text; ``text`` runs from the qualifier to the
-    counted noun ("more than 240,000 people").
+    counted noun ("more than 240,000 people"). ``ents``: the sentence's entities, where the
+    caller has them (else ``sent.ents``).
     """
+    number_at, person_at = sentence_candidates(sent)
+    if not number_at and not person_at:
+        return []
     doc = sent.doc
     counts: list[Count] = []
     used: set[int] = set()
-    for num in _numbers(sent):
+    numbers = _numbers(sent, sent.ents if ents is None else ents, number_at) if number_at else []
+    for num in numbers:
         found = _kind_of(num)
         if found is None:
             continue
@@ -440,7 +485,7 @@ def find_counts(sent: Span, *, article_id: str, sentence_index: int) -> list[Cou
             used.add(counted.i)
         used.update(range(num.start, num.end))
         counts.append(_count(doc[num.first : last + 1], kind, num.value, num.qualifier, article_id, sentence_index))
-    counts.extend(_singular_counts(sent, used, article_id, sentence_index))
+    counts.extend(_singular_counts(sent, used, article_id, sentence_index, person_at))
     counts.sort(key=lambda c: c.start)
     return counts
 
@@ -480,9 +525,11 @@ def _phrase_start(tok: Token) -> int:
     return start
 
 
-def _singular_counts(sent: Span, used: set[int], article_id: str, sentence_index: int) -> list[Count]:
+def _singular_counts(sent: Span, used: set[int], article_id: str, sentence_index: int,
+                     candidates: list[int]) -> list[Count]:
     out = []
-    for tok in sent:
+    doc = sent.doc
+    for tok in (doc[i] for i in candidates):
         if tok.dep_ not in ("nsubj", "nsubjpass", "dobj") or not _single_person(tok, used):
             continue
         kind, verb = _role_kind(tok, tok)

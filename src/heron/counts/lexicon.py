@@ -19,6 +19,18 @@ VERB_KINDS: dict[str, str] = {
 }  # fmt: skip
 # Only in the passive: "12 people were held" (arrested), but "held talks" is not a count.
 PASSIVE_ONLY_KINDS: dict[str, str] = {"hold": "arrested"}
+# Verbs whose object can only be people: "47 ram sevaks were arrested" counts whatever the noun
+# ("sevak" is in no list), unless it names a thing (trains are "detained" in Indian English).
+ARREST_VERBS = frozenset(k for k, v in VERB_KINDS.items() if v == "arrested")
+NOT_PEOPLE = frozenset(
+    """train bus truck lorry vehicle car van boat ship vessel tanker aircraft plane flight consignment
+    shipment cargo goods item weapon arm gun rifle bomb explosive drug""".split()
+)
+# Particles that make "hold" something other than custody: "held out a threat", "held up in their
+# houses", "held back", "held off", "held on".
+HOLD_PARTICLES = frozenset({"out", "up", "back", "off", "on", "over", "down"})
+# "a total of 47 miscreants were arrested": the number sits in the "of" phrase of these nouns.
+TOTAL_NOUNS = frozenset({"total", "group", "batch", "band"})
 # Verbs whose subject is the people affected: "240,000 people have died", "5,000 people marched".
 SUBJECT_KINDS: dict[str, str] = {
     "die": "killed", "perish": "killed",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 from spacy.tokens import Span, Token
@@ -49,16 +50,20 @@ def clause_tense(span: Span) -> str | None:
     return None
 
 
-def find_dates(sent: Span, *, published: date | None) -> list[DateRef]:
+def find_dates(sent: Span, *, published: date | None, ents: Sequence[Span] | None = None,
+               doc_text: str | None = None) -> list[DateRef]:
     """Time expressions in ``sent``, resolved against ``published``, in text order.
 
     Durations ("four days", "the past four and half years") and ages ("25-year-old") are left
     out: they are not points in time. Offsets are character offsets in the Doc's text.
+    ``ents`` (the sentence's entities) and ``doc_text`` (the Doc's text) save recomputing them
+    when the caller has them already.
     """
     base = sent.start_char
-    hits = scan(sent.text)
-    found = [_resolve_hit(h, sent, published) for h in hits]
-    for ent in sent.ents:
+    text = sent.text if doc_text is None else doc_text[base:sent.end_char]
+    hits = scan(text)
+    found = [_resolve_hit(h, sent, published, text) for h in hits]
+    for ent in (sent.ents if ents is None else ents):
         if ent.label_ not in ("DATE", "TIME"):
             continue
         s, e = ent.start_char - base, ent.end_char - base
@@ -67,7 +72,7 @@ def find_dates(sent: Span, *, published: date | None) -> list[DateRef]:
         inner = scan(ent.text, whole=True)
         if inner:
             best = max(inner, key=lambda h: h.end - h.start)
-            found.append(_resolve_hit(best.shifted(s), sent, published))
+            found.append(_resolve_hit(best.shifted(s), sent, published, text))
         elif (res := parse_with_dateparser(ent.text, published)) is not None:
             found.append(to_dateref(ent.text, ent.start_char, ent.end_char, res, published))
     return sorted((ref for ref in found if ref is not None), key=lambda r: r.start)
@@ -82,7 +87,7 @@ def _is_number(span: Span) -> bool:
     return not after_the and last.dep_ == "nummod" and last.head.i > last.i and last.head.tag_ == "NNS"
 
 
-def _resolve_hit(hit: Hit, sent: Span, published: date | None) -> DateRef | None:
+def _resolve_hit(hit: Hit, sent: Span, published: date | None, sent_text: str) -> DateRef | None:
     doc = sent.doc
     start, end = sent.start_char + hit.start, sent.start_char + hit.end
     span = doc.char_span(start, end, alignment_mode="expand")
@@ -93,4 +98,4 @@ def _resolve_hit(hit: Hit, sent: Span, published: date | None) -> DateRef | None
     res = hit.resolve(Context(published, clause_tense(span)))
     if res is None:
         return None
-    return to_dateref(doc.text[start:end], start, end, res, published)
+    return to_dateref(sent_text[hit.start:hit.end], start, end, res, published)

@@ -192,21 +192,24 @@ _SECONDARY_LABELS = {"PERSON", "ORG", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW"}
 _SPLIT_RE = re.compile(r"\s*(?:,|\band\b|&)\s*")
 
 
-def _collect_mentions(doc, gaz: Gazetteer, dateline: Dateline | None) -> list[_Mention]:
-    ents = list(doc.ents)
+def _collect_mentions(doc, gaz: Gazetteer, dateline: Dateline | None, *, text: str | None = None,
+                      ents: Sequence | None = None) -> list[_Mention]:
+    doc_text = doc.text if text is None else text  # Doc.text joins every token on each call
+    ents = list(doc.ents) if ents is None else ents
     out: list[_Mention] = []
     taken: set[int] = set()  # token indexes already in a mention
 
     def overlaps_dateline(start: int, end: int) -> bool:
         return dateline is not None and start < dateline.end and end > dateline.start
 
-    def add(text: str, start: int, tok_start: int, tok_end: int, head: int) -> None:
+    def add(text: str, start: int, tok_start: int, tok_end: int, head: int) -> bool:
         if _acronym(text) and not any(e.feature == "country" for e, own in gaz.matched_by_name(text) if own):
-            return  # "UN", "OAS", "SEC", "LA": an acronym is a place only as a country ("US", "UK")
+            return False  # "UN", "OAS", "SEC", "LA": an acronym is a place only as a country ("US", "UK")
         if name_key(text) in _COMMON_WORDS:
-            return  # "Airport", "Energy", "Union": a word first, a small town somewhere second
+            return False  # "Airport", "Energy", "Union": a word first, a small town somewhere second
         out.append(_Mention(text, start, start + len(text), name_key(text), tok_start, tok_end, head))
         taken.update(range(tok_start, tok_end))
+        return True
 
     for ent in ents:
         if ent.label_ not in _LABELS:
@@ -232,8 +235,7 @@ def _collect_mentions(doc, gaz: Gazetteer, dateline: Dateline | None) -> list[_M
                     continue
                 tok = _token_at(doc, pstart) or ent.root
                 end_tok = _token_at(doc, pstart + len(ps) - 1) or tok
-                add(ps, pstart, tok.i, end_tok.i + 1, end_tok.i)
-                if modifier:
+                if add(ps, pstart, tok.i, end_tok.i + 1, end_tok.i) and modifier:
                     out[-1].forced_role = "actor"
 
     # "Iran-Russia Defense Cooperation" where the NER took only "Iran": the other half of a
@@ -245,13 +247,13 @@ def _collect_mentions(doc, gaz: Gazetteer, dateline: Dateline | None) -> list[_M
 
     for m in list(out):
         found: tuple[str, int] | None = None
-        after = re.match(r"[-–]([A-Z][\w.]*)(?:\s([A-Z][\w.]*))?", doc.text[m.end:m.end + 40])
+        after = re.match(r"[-–]([A-Z][\w.]*)(?:\s([A-Z][\w.]*))?", doc_text[m.end:m.end + 40])
         if after:
             for word in ([f"{after.group(1)} {after.group(2)}"] if after.group(2) else []) + [after.group(1)]:
                 if pair_partner(word):
                     found = (word, m.end + 1)
                     break
-        before = re.search(r"(?:([A-Z][\w.]*)\s)?([A-Z][\w.]*)[-–]$", doc.text[max(0, m.start - 40):m.start])
+        before = re.search(r"(?:([A-Z][\w.]*)\s)?([A-Z][\w.]*)[-–]$", doc_text[max(0, m.start - 40):m.start])
         if found is None and before:
             for word in ([f"{before.group(1)} {before.group(2)}"] if before.group(1) else []) + [before.group(2)]:
                 if pair_partner(word):
@@ -320,21 +322,21 @@ def _collect_mentions(doc, gaz: Gazetteer, dateline: Dateline | None) -> list[_M
             if toks[n].lower_ in _DIVISION_WORDS:
                 # "Kunduz Province Police": the province; "Douglas County Sheriff's Office": a
                 # county (not in the gazetteer), not the town of Douglas
-                ps2 = doc.text[pre[0].idx:toks[n].idx + len(toks[n].text)]
+                ps2 = doc_text[pre[0].idx:toks[n].idx + len(toks[n].text)]
                 if gaz.lookup_rows(ps2) and not overlaps_dateline(pre[0].idx, pre[0].idx + len(ps2)):
-                    add(ps2, pre[0].idx, pre[0].i, toks[n].i + 1, _span_head(pre))
-                    out[-1].forced_role = "actor"
+                    if add(ps2, pre[0].idx, pre[0].i, toks[n].i + 1, _span_head(pre)):
+                        out[-1].forced_role = "actor"
                 break
             if not all(t.text[:1].isupper() for t in pre):
                 continue
-            ps = doc.text[pre[0].idx:pre[-1].idx + len(pre[-1].text)]
+            ps = doc_text[pre[0].idx:pre[-1].idx + len(pre[-1].text)]
             if not gaz.has_name(ps) or name_key(ps) in _COMMON_WORDS:
                 continue
             own = [e for e, o in gaz.matched_by_name(ps) if o]
             if any(e.feature in ("country", "admin1") or e.population >= 50_000 for e in own):
                 if not overlaps_dateline(pre[0].idx, pre[0].idx + len(ps)):
-                    add(ps, pre[0].idx, pre[0].i, pre[-1].i + 1, _span_head(pre))
-                    out[-1].forced_role = "actor"
+                    if add(ps, pre[0].idx, pre[0].i, pre[-1].i + 1, _span_head(pre)):
+                        out[-1].forced_role = "actor"
                 break
     out.sort(key=lambda m: m.start)
     return out
@@ -377,12 +379,12 @@ def _demonyms() -> dict[str, str]:
 _DEMONYMS: dict[str, str] | None = None
 
 
-def _collect_demonyms(doc, gaz: Gazetteer, mentions: list[_Mention]) -> list[_Mention]:
+def _collect_demonyms(doc, gaz: Gazetteer, mentions: list[_Mention], *, ents: Sequence) -> list[_Mention]:
     """ "Iranian", "Russians", "Sri Lankan": NORP names of a country, as actor references."""
     table = _demonyms()
     taken = {i for m in mentions for i in range(m.tok_start, m.tok_end)}
     out = []
-    for ent in doc.ents:
+    for ent in ents:
         if ent.label_ not in ("NORP", "GPE", "ORG", "PERSON") or any(i in taken for i in range(ent.start, ent.end)):
             continue
         text, start = _clean(ent.text, ent.start_char)
@@ -399,8 +401,7 @@ def _collect_demonyms(doc, gaz: Gazetteer, mentions: list[_Mention]) -> list[_Me
     return out
 
 
-def _in_hyphen_pair(doc, m: _Mention) -> bool:
-    text = doc.text
+def _in_hyphen_pair(text: str, m: _Mention) -> bool:
     after = text[m.end:m.end + 2]
     before = text[max(0, m.start - 2):m.start]
     return (after[:1] in ("-", "–") and after[1:2].isupper()) or (before[-1:] in ("-", "–") and before[:1].isalpha())
@@ -422,7 +423,7 @@ def _locative(tok) -> bool:
 
 def _token_at(doc, char: int):
     """The token covering character ``char`` (None in whitespace or out of range)."""
-    if char < 0 or char >= len(doc.text):
+    if char < 0 or not len(doc) or char >= doc[-1].idx + len(doc[-1].text_with_ws):
         return None
     span = doc.char_span(char, char + 1, alignment_mode="expand")
     if span is None or len(span) == 0:
@@ -446,9 +447,9 @@ def _feature_hint(doc, m: _Mention) -> str | None:
     return None
 
 
-def _qualifier(doc, m: _Mention, mentions: list[_Mention], gaz: Gazetteer, extra: list[_Mention]) -> tuple[list[GazEntry], str]:
+def _qualifier(doc, m: _Mention, mentions: list[_Mention], gaz: Gazetteer, extra: list[_Mention], *,
+               text: str) -> tuple[list[GazEntry], str]:
     """ "Paris, Texas", "Alexandria, La.", "Kunduz, Afghanistan": the name after the comma."""
-    text = doc.text
     j = m.end
     if j < len(text) and text[j] == ",":
         k = j + 1
@@ -485,11 +486,11 @@ def _contains(outer: GazEntry, inner: GazEntry) -> bool:
 # roles
 
 
-def _role(doc, m: _Mention) -> str:
+def _role(doc, m: _Mention, text: str) -> str:
     if m.is_dateline:
         return "dateline"
     tok = doc[m.head]
-    if _in_hyphen_pair(doc, m):
+    if _in_hyphen_pair(text, m):
         # "Iran-Russia Defense Cooperation", "US-China trade": a relation between governments,
         # unless the pair names a line on the ground ("the Iran-Iraq border")
         t = doc[m.head]
@@ -604,18 +605,24 @@ def geoparse(
     actor_countries: Sequence[str] = (),
     gazetteer: Gazetteer | None = None,
     demonyms: bool = False,
+    ents: Sequence | None = None,
+    sentence_of_token: Sequence[int] | None = None,
+    text: str | None = None,
 ) -> list[Place]:
     """Resolve the article's place mentions (and its dateline) to gazetteer entries.
 
     ``doc`` is a spaCy Doc of the whole article text; ``actor_countries`` are ISO3 codes of the
     article's actors (they tip close calls). With ``demonyms``, "Iranian", "Russians" and the
     like also come back, as their country with role "actor" (LGL counts them as toponyms).
-    Places come back in text order, the dateline first.
+    Places come back in text order, the dateline first. ``ents``, ``sentence_of_token`` and
+    ``text`` (see :class:`heron.nlp.context.DocContext`) save recomputing them from ``doc``.
     """
     gaz = gazetteer or load_gazetteer()
-    text = doc.text
+    if text is None:
+        text = doc.text  # (Doc.text joins every token anew on each call)
     dl = find_dateline(text)
-    mentions = _collect_mentions(doc, gaz, dl)
+    ents = list(doc.ents) if ents is None else ents
+    mentions = _collect_mentions(doc, gaz, dl, text=text, ents=ents)
 
     dl_mention: _Mention | None = None
     if dl is not None and gaz.lookup_rows(dl.place):
@@ -630,8 +637,8 @@ def geoparse(
         m.cands = _candidates(gaz, m.text)
         if not m.is_dateline:
             m.hint_feature = _feature_hint(doc, m)
-            m.qualifier, m.qualifier_text = _qualifier(doc, m, mentions, gaz, extra)
-            m.role = m.forced_role or _role(doc, m)
+            m.qualifier, m.qualifier_text = _qualifier(doc, m, mentions, gaz, extra, text=text)
+            m.role = m.forced_role or _role(doc, m, text)
         else:
             m.role = "dateline"
     seen = {m.start for m in everything}
@@ -641,7 +648,7 @@ def geoparse(
             everything.append(q)
             q.role = "location"
     if demonyms:
-        for d in _collect_demonyms(doc, gaz, everything):
+        for d in _collect_demonyms(doc, gaz, everything, ents=ents):
             d.role = "actor"
             everything.append(d)
     for m in everything:
@@ -711,7 +718,7 @@ def geoparse(
         probs = [_softmax(row) for row in scores]
 
     masses = _masses(everything, probs)
-    sent_of_tok = _sentence_index_of_tokens(doc)
+    sent_of_tok = _sentence_index_of_tokens(doc) if sentence_of_token is None else sentence_of_token
     places: list[Place] = []
     for mi, m in enumerate(everything):
         if not m.cands:
@@ -736,9 +743,9 @@ def geoparse(
                     break
         reason = _reason(m, best, e, static[mi], scores[mi], masses, dl_entry, actor_set, switched)
         if m.is_dateline:
-            sent_idx = sent_of_tok.get(_char_token(doc, m.start), 0)
+            sent_idx = _at(sent_of_tok, _char_token(doc, m.start))
         else:
-            sent_idx = sent_of_tok.get(m.head, 0)
+            sent_idx = _at(sent_of_tok, m.head)
         role = m.role
         places.append(
             Place(
@@ -767,16 +774,19 @@ def _char_token(doc, char: int) -> int:
     return t.i if t is not None else 0
 
 
-def _sentence_index_of_tokens(doc) -> dict[int, int]:
-    out: dict[int, int] = {}
+def _at(sent_of_tok, i: int | None) -> int:
+    if i is None or not 0 <= i < len(sent_of_tok):
+        return 0
+    return sent_of_tok[i]
+
+
+def _sentence_index_of_tokens(doc) -> list[int]:
+    from heron.nlp.context import sentence_of_token
+
     try:
-        sents = list(doc.sents)
+        return sentence_of_token(doc)
     except ValueError:
-        return out
-    for si, s in enumerate(sents):
-        for i in range(s.start, s.end):
-            out[i] = si
-    return out
+        return []
 
 
 def _reason(m, best, e, static_row, score_row, masses, dl_entry, actor_set, switched) -> str:
