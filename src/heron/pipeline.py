@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from functools import cached_property
 
@@ -94,12 +94,26 @@ class Coder:
     def code_article(self, article: Article) -> CodedArticle:
         return next(self.code_articles([article]))
 
-    def code_articles(self, articles: Iterable[Article]) -> Iterator[CodedArticle]:
-        """Code articles in order, parsing them in batches with ``nlp.pipe``."""
+    def code_articles(self, articles: Iterable[Article], *,
+                      on_error: Callable[[Article, Exception], None] | None = None) -> Iterator[CodedArticle]:
+        """Code articles in order, parsing them as one stream with ``nlp.pipe``.
+
+        With ``on_error``, an article whose coding raises is handed to it and skipped, and the
+        stream goes on; without it, the error propagates.
+        """
         limit = self.settings.max_chars
         pairs = ((a.text[:limit], a) for a in articles)
         for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.settings.batch_size):
-            yield self.code_doc(doc, article)
+            if on_error is None:
+                yield self.code_doc(doc, article)
+                continue
+            try:
+                coded = self.code_doc(doc, article)
+            except Exception as exc:  # noqa: BLE001 - reported through on_error with the article
+                log.exception("coding failed for %s", article.origin or article.id)
+                on_error(article, exc)
+                continue
+            yield coded
 
     def code_doc(self, doc: Doc, article: Article) -> CodedArticle:
         from heron.actors.coref import resolve

@@ -21,7 +21,8 @@ from heron.store import Store
 
 log = logging.getLogger(__name__)
 
-CHUNK = 16
+CHUNK = 16  # articles per write transaction
+WORKER_CHUNK = 64  # articles per task sent to a worker (two parser batches)
 IN_PROCESS_BELOW = 8  # fewer articles than this: not worth starting workers
 
 
@@ -93,17 +94,20 @@ def code_stream(articles: Iterable[Article], *, settings: Settings, workers: int
     """Yield coded chunks in input order; one article's failure is reported, not fatal."""
     it = iter(articles)
     head = list(islice(it, IN_PROCESS_BELOW))
+
+    def report(article: Article, exc: Exception) -> None:
+        problems.append(_coding_problem(article, exc))
+
     if workers <= 1 or len(head) < IN_PROCESS_BELOW:
         from heron.pipeline import Coder
 
-        coder = Coder(settings, learned=learned)
-        rest = _chunks(_chain(head, it), CHUNK)
-        for chunk in rest:
-            yield _code_chunk(coder, chunk, problems)
+        # one nlp.pipe stream over everything; chunks only decide when the writer commits
+        coded = Coder(settings, learned=learned).code_articles(_chain(head, it), on_error=report)
+        yield from _chunks(coded, CHUNK)
         return
     with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(settings, learned)) as pool:
         pending: list[Future] = []
-        for chunk in _chunks(_chain(head, it), CHUNK):
+        for chunk in _chunks(_chain(head, it), WORKER_CHUNK):
             pending.append(pool.submit(_worker_code, chunk))
             if len(pending) >= workers * 2:
                 coded, errs = pending.pop(0).result()
@@ -120,24 +124,10 @@ def _chain(head: list[Article], rest: Iterator[Article]) -> Iterator[Article]:
     yield from rest
 
 
-def _chunks(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
+def _chunks(items: Iterable, size: int) -> Iterator[list]:
     it = iter(items)
     while chunk := list(islice(it, size)):
         yield chunk
-
-
-def _code_chunk(coder, chunk: list[Article], problems: list[ReadProblem]) -> list[CodedArticle]:
-    try:
-        return list(coder.code_articles(chunk))
-    except Exception:  # one bad article must not sink the chunk: retry one by one
-        out = []
-        for article in chunk:
-            try:
-                out.append(coder.code_article(article))
-            except Exception as exc:  # noqa: BLE001 - reported to the user with the article's origin
-                log.exception("coding failed for %s", article.origin or article.id)
-                problems.append(_coding_problem(article, exc))
-        return out
 
 
 def _coding_problem(article: Article, exc: Exception) -> ReadProblem:
@@ -161,4 +151,8 @@ def _init_worker(settings: Settings, learned: tuple[dict, ...]) -> None:
 
 def _worker_code(chunk: list[Article]) -> tuple[list[CodedArticle], list[ReadProblem]]:
     problems: list[ReadProblem] = []
-    return _code_chunk(_WORKER_CODER, chunk, problems), problems
+
+    def report(article: Article, exc: Exception) -> None:
+        problems.append(_coding_problem(article, exc))
+
+    return list(_WORKER_CODER.code_articles(chunk, on_error=report)), problems
