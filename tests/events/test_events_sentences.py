@@ -147,7 +147,7 @@ CASES: list[Case] = [
     Case("France condemned the Israeli air strike on Gaza.",
          {"France": "FRA", "Israeli": "ISR", "Gaza": "PSE"}, [("111", "FRA", "ISR"), ("195", "ISR", "PSE")]),
     Case("Iran accused Saudi Arabia of supporting terrorism.",
-         {"Iran": "IRN", "Saudi Arabia": "SAU"}, [("112", "IRN", "SAU")], absent=["051"]),
+         {"Iran": "IRN", "Saudi Arabia": "SAU"}, [("1121", "IRN", "SAU")], absent=["051"]),  # terrorism: a crime
     Case("Greece lodged an official complaint with Turkey over the airspace violation.",
          {"Greece": "GRC", "Turkey": "TUR"}, [("114", "GRC", "TUR")]),
     Case("The family sued the police for negligence.",

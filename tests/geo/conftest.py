@@ -9,7 +9,7 @@ import pytest
 def gaz(tmp_path_factory):
     import os
 
-    from heron.geo import gazetteer as gz
+    from heron.geo import gazetteer_cache as gz
 
     old = os.environ.get("HERON_CACHE_DIR")
     os.environ["HERON_CACHE_DIR"] = str(tmp_path_factory.mktemp("heron-cache"))

@@ -75,7 +75,7 @@ def test_name_key():
 
 
 def test_cache_written_and_reused(gaz, monkeypatch, tmp_path):
-    from heron.geo import gazetteer as gz
+    from heron.geo import gazetteer_cache as gz
 
     cache = gz.cache_dir()
     files = list(cache.glob("gazetteer-*.pickle"))

@@ -51,6 +51,10 @@ MODIFIER_SLOTS = frozenset({"mod", "poss"})
 
 #: Prepositions whose object is a plausible target of almost any event ("to", "against", ...).
 FALLBACK_PREPS = ("against", "to", "on", "with", "toward", "at", "from", "over", "into", "upon")
+#: prepositions that make a noun event the topic of its clause, not its act: "voiced alarm *over*
+#: the fighting", "protested *against* the attack" (the clause's subject is no author of it)
+TOPIC_PREPS = frozenset({"over", "about", "against", "after", "before", "despite", "amid", "amidst",
+                         "following", "concerning", "regarding", "toward", "towards", "at", "during", "since"})
 FALLBACK_TARGET = ("dobj", "dative", *(f"pobj:{p}" for p in FALLBACK_PREPS), "poss", "mod")
 
 
@@ -266,6 +270,8 @@ class Attributor:
                 anchors.append(match.obj_head)
             if pos == "noun" and match.host is not None:  # "held talks with X", "engaged in attacks against X"
                 anchors.append(match.host)
+            # a noun a constraint named carries its own phrases: "walked out of the talks with X"
+            anchors.extend(p for p in match.parts if p.pos_ in ("NOUN", "PROPN") and p not in anchors)
             return [o for a in anchors for p in preps(a, word) for o in prep_objects(p)], True
         if slot in ("poss", "mod"):
             # a verb row's light object carries them: "rejected the Indian proposal", "froze Iran's assets"
@@ -281,6 +287,8 @@ class Attributor:
                 return [], False
             if match.host_kind == "object" and not (self.light_verbs.intersection(word_forms(host)) or match.pattern.host):
                 return [], False
+            if match.host_kind == "prep" and _host_prep(match.token, host) in TOPIC_PREPS:
+                return [], False  # "voiced alarm over the fighting": the speaker did not fight
             s, _ = self.subject(host)
             if s is None and match.host_kind == "prep":  # "Serb forces were engaged in ethnic cleansing"
                 s = next((c for c in host.children if c.dep_ == "nsubjpass"), None)
@@ -348,3 +356,15 @@ class Attributor:
 def _bare_sector(m: Mention) -> bool:
     """A mention that names only a sector, no country, group or person: "military", "police"."""
     return all(a.code.startswith("---") and a.kind == "sector" for a in m.actors)
+
+
+def _host_prep(noun: Token, host: Token) -> str:
+    """The preposition through which ``noun`` hangs on ``host`` ("" when none)."""
+    t = noun
+    for _ in range(6):
+        if t.head.i == host.i:
+            return t.lower_ if t.dep_ == "prep" else ""
+        if t.head.i == t.i:
+            break
+        t = t.head
+    return ""

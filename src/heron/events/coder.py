@@ -38,7 +38,7 @@ from spacy.tokens import Span
 from heron.events.attribution import Argument, Attributor
 from heron.events.embedding import Node, embed, make_node, mark_refusals
 from heron.events.lexicon import TriggerLexicon, load_lexicon
-from heron.events.matcher import TriggerMatcher
+from heron.events.matcher import Match, TriggerMatcher, grammatical_object
 from heron.events.modality import clause_modality, is_historical, noun_modality
 from heron.events.ontology_bridge import needs_target
 from heron.events.places import HOST_PLACE_CODES, host_place
@@ -130,7 +130,8 @@ class EventCoder:
             code = self._statement_code(node)
         if target is None and code.startswith("01") and node.region:
             target = self._statement_target(node, attr, source)
-        pairs_up = pat.reciprocal and source is not None and sum(len(x.actors) for x in source.mentions) > 1
+        own_reciprocal = pat.reciprocal and not _thing_object(m, attr)
+        pairs_up = own_reciprocal and source is not None and sum(len(x.actors) for x in source.mentions) > 1
         if target is None and not code.startswith("01") and not pairs_up:
             # look further for a target even where the code may go without one ("threatened to
             # crush X"): an event with its target is worth more than one without
@@ -141,7 +142,10 @@ class EventCoder:
             place = host_place(m, sentence_index=sentence_index, exclude_countries=own)
             if place is not None:
                 target = Argument([place], "place (host country)", False)
-        reciprocal = pat.reciprocal or (node.mapped and emb is not None and emb.pattern.reciprocal)
+        if node.mapped and emb is not None:  # "agreed to compensate X" is as one-sided as compensating
+            reciprocal = emb.pattern.reciprocal
+        else:
+            reciprocal = own_reciprocal
         if code[:2] in ONE_SIDED_ROOTS:  # refusing, asking, demanding, threatening: one side's act
             reciprocal = False
         modality = self._modality(node, year)
@@ -272,3 +276,13 @@ class EventCoder:
         return "asserted"
 
 
+def _thing_object(m: Match, attr: Attributor) -> bool:
+    """A reciprocal verb used transitively on a thing, not a party: "Brazil and Argentina pooled
+    resources to fight the epidemic" is nobody fighting each other."""
+    if m.pattern.pos != "verb":
+        return False
+    obj = grammatical_object(m.token)
+    if obj is None or obj in m.parts or obj.pos_ not in ("NOUN", "PROPN"):
+        return False
+    found, _ = attr.mentions_at(obj)
+    return not found

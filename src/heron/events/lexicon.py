@@ -101,9 +101,10 @@ class TriggerPattern:
     def specificity(self) -> int:
         """How many constraints the pattern adds to its bare lemma (more wins).
 
-        A ``pobj`` constraint counts twice: it names the preposition and its object.
+        A ``pobj`` constraint counts twice: it names the preposition and its object (several
+        prepositions in one row are alternatives).
         """
-        return 2 * len(self.pobj) + sum(
+        return (2 if self.pobj else 0) + sum(
             1 for part in (self.prt, self.prep, self.obj, self.xcomp, self.mod, self.host) if part
         )
 
@@ -155,10 +156,21 @@ class TriggerLexicon:
     version: str
     future_conflict_class: str | None = None  # class applied to conflict its own source announces
     quantity_nouns: frozenset[str] = frozenset()  # "tons" in "tons of aid": the object is "aid"
+    agent_nouns: frozenset[str] = frozenset()  # "workers" in "aid workers": the trigger is a label
+    agent_suffix_exceptions: frozenset[str] = frozenset()  # "-er" nouns that are not people ("border")
     index: Mapping[tuple[str, str], tuple[TriggerPattern, ...]] = field(repr=False, default_factory=dict)
 
     def __len__(self) -> int:
         return len(self.patterns)
+
+    def is_agent_noun(self, lemma: str, text: str) -> bool:
+        """A noun for people or a body ("workers", "agency", "negotiators"): a trigger noun that
+        only modifies one is a label, not an event ("aid workers")."""
+        if lemma in self.agent_nouns or text in self.agent_nouns:
+            return True
+        if lemma in self.agent_suffix_exceptions or text in self.agent_suffix_exceptions:
+            return False
+        return len(lemma) >= 6 and lemma.endswith(("er", "or", "ist", "ers", "ors", "ists"))
 
     def lookup(self, pos: str, lemma: str) -> tuple[TriggerPattern, ...]:
         return self.index.get((pos, lemma), ())
@@ -399,6 +411,8 @@ def _compile(files: list[tuple[str, str]]) -> TriggerLexicon:
     future_conflict_class: str | None = None
     light: set[str] = set()
     quantity: set[str] = set()
+    agents: set[str] = set()
+    not_agents: set[str] = set()
     optimism: set[str] = set()
     pessimism: set[str] = set()
     for fname, text in frames:
@@ -416,6 +430,8 @@ def _compile(files: list[tuple[str, str]]) -> TriggerLexicon:
                 )
         light |= _words(doc, "light_verbs", fname)
         quantity |= _words(doc, "quantity_nouns", fname)
+        agents |= _words(doc, "agent_nouns", fname)
+        not_agents |= _words(doc, "agent_suffix_exceptions", fname)
         optimism |= _words(doc, "optimism", fname)
         pessimism |= _words(doc, "pessimism", fname)
     patterns: list[TriggerPattern] = []
@@ -446,6 +462,8 @@ def _compile(files: list[tuple[str, str]]) -> TriggerLexicon:
         future_class=future_class,
         future_conflict_class=future_conflict_class,
         quantity_nouns=frozenset(quantity),
+        agent_nouns=frozenset(agents),
+        agent_suffix_exceptions=frozenset(not_agents),
         optimism=frozenset(optimism),
         pessimism=frozenset(pessimism),
         sources=tuple(n for n, _ in files),

@@ -141,11 +141,16 @@ def host_of(noun: Token, quantity: frozenset[str] = frozenset()) -> tuple[Token 
     return None, ""
 
 
-def compound_object(heads: Iterable[Token], words: frozenset[str]) -> tuple[Token | None, Token | None]:
+def compound_object(
+    heads: Iterable[Token], words: frozenset[str], *, lexicon: TriggerLexicon | None = None
+) -> tuple[Token | None, Token | None]:
     """A noun compound inside the object naming the thing a row asks for: "the ceasefire
-    agreement", "an aid package", "peace talks". Returns (the compound word, the object's head)."""
+    agreement", "an aid package", "peace talks". Returns (the compound word, the object's head).
+    A compound that only labels people or a body names no thing: "shot the *opposition* leader"."""
     for head in heads:
         if head.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if lexicon is not None and lexicon.is_agent_noun(head.lemma_.lower(), head.lower_):
             continue
         for c in head.children:
             if c.dep_ == "compound" and c.i < head.i and (c.lemma_.lower() in words or c.lower_ in words):
@@ -206,6 +211,37 @@ def _child_word(tok: Token, deps: Iterable[str], words: frozenset[str]) -> Token
     return None
 
 
+def _labels_an_agent(tok: Token, lexicon: TriggerLexicon) -> bool:
+    """A noun that only modifies a noun for people or a body: "aid workers", "relief agency".
+    Also the tagger's slip on a headline-like opening, "Aid workers arrived ...", read as the verb
+    "aid" with "workers" as its object."""
+    head = tok.head
+    if (
+        tok.dep_ in ("compound", "amod", "nmod")
+        and tok.i < head.i
+        and head.pos_ in ("NOUN", "PROPN")
+        and lexicon.is_agent_noun(head.lemma_.lower(), head.lower_)
+    ):
+        return True
+    if tok.pos_ == "VERB" and tok.is_title and tok.is_sent_start and tok.i + 1 < len(tok.doc):
+        nxt = tok.doc[tok.i + 1]
+        return nxt.head.i == tok.i and nxt.pos_ == "NOUN" and lexicon.is_agent_noun(nxt.lemma_.lower(), nxt.lower_)
+    return False
+
+
+def _pobj_hit(
+    pobj: tuple[tuple[str, frozenset[str]], ...], anchors: list[Token]
+) -> tuple[str, Token, Token] | None:
+    """(preposition word, preposition, object) of the first listed phrase found on an anchor."""
+    for word, lemmas in pobj:
+        for a in anchors:
+            for p in preps(a, word):
+                for o in prep_objects(p):
+                    if o.lemma_.lower() in lemmas or o.lower_ in lemmas:
+                        return word, p, o
+    return None
+
+
 class TriggerMatcher:
     """Compiled once per lexicon; ``find`` is called for every sentence."""
 
@@ -220,6 +256,8 @@ class TriggerMatcher:
             parts.append(t)
             roles.append((role, t.text))
 
+        if _labels_an_agent(tok, self.lexicon):  # also a verb the tagger slipped on: "Aid workers"
+            return None
         obj_tok: Token | None = None
         obj_head: Token | None = None
         host, kind = host_of(tok, self.lexicon.quantity_nouns) if pat.pos == "noun" else (None, "")
@@ -242,7 +280,7 @@ class TriggerMatcher:
                     obj_tok = cand
                     break
             if obj_tok is None:  # the thing named by a compound: "signed the ceasefire agreement"
-                obj_tok, obj_head = compound_object(heads, pat.obj)
+                obj_tok, obj_head = compound_object(heads, pat.obj, lexicon=self.lexicon)
             if obj_tok is None:
                 return None
             use("object", obj_tok)
@@ -251,29 +289,27 @@ class TriggerMatcher:
         anchors = [tok] if obj_tok is None else [tok, obj_tok]
         if obj_head is not None:  # "signed the ceasefire agreement with X": the phrase is on the head
             anchors.append(obj_head)
-        if host is not None and kind == "object":  # "held drills with X": the phrase is on the verb
+        if host is not None:  # "held drills with X", "went on hunger strike for X": the phrase is on the verb
             anchors.append(host)
+        if pat.pos == "verb":  # "walked out [of the talks]": the phrase hangs on the particle
+            anchors.extend(c for c in tok.children if c.dep_ == "prt" or c.lower_ in ("out", "away", "back"))
         if pat.prep:
             found = next((p for a in anchors for w in pat.prep for p in preps(a, w)), None)
             if found is None:
                 return None
             use("prep", found)
-        for word, lemmas in pat.pobj:
-            hit = None
-            for a in anchors:
-                for p in preps(a, word):
-                    for o in prep_objects(p):
-                        if o.lemma_.lower() in lemmas or o.lower_ in lemmas:
-                            hit = (p, o)
-                            break
-                    if hit:
-                        break
-                if hit:
-                    break
+        pobj_anchors = anchors
+        if pat.pobj and pat.pos == "verb" and obj_tok is None:
+            # the parser often hangs the phrase on the object: "accused [the diplomat of espionage]"
+            dobj = grammatical_object(tok)
+            if dobj is not None and dobj.pos_ in ("NOUN", "PROPN", "PRON"):
+                pobj_anchors = [*anchors, dobj]
+        if pat.pobj:  # several prepositions are alternatives: "take into / in custody"
+            hit = _pobj_hit(pat.pobj, pobj_anchors)
             if hit is None:
                 return None
-            parts.append(hit[0])
-            use(f"{word}-object", hit[1])
+            parts.append(hit[1])
+            use(f"{hit[0]}-object", hit[2])
         if pat.xcomp:
             x = _child_word(tok, ("xcomp", "ccomp"), pat.xcomp)
             if x is None and obj_tok is not None:  # "declined any comment"
@@ -303,15 +339,33 @@ class TriggerMatcher:
             found.sort(key=TriggerPattern.rank)
         return tuple(found)
 
+    def _best(self, tok: Token) -> Match | None:
+        """The first pattern that holds, most specific first. On a tie, a row whose object is the
+        compound naming the event beats the row of the phrase's head when they differ in root: "signed
+        the *ceasefire* agreement" is a ceasefire (0871), not any agreement (057). Within one root
+        the head row stays and the object's own noun row refines it ("delivered food aid")."""
+        first: Match | None = None
+        for pat in self.candidates(tok):
+            if first is not None and pat.rank() != first.pattern.rank():
+                break
+            m = self._check(pat, tok)
+            if m is None:
+                continue
+            if first is None:
+                first = m
+                if not first.pattern.obj or first.obj_head is not None:
+                    break
+            elif m.obj_head is not None and m.pattern.code[:2] != first.pattern.code[:2]:
+                return m
+        return first
+
     def find(self, sent: Span) -> list[Match]:
         """The winning match of every trigger token in ``sent``, constraint tokens removed."""
         matches: list[Match] = []
         for tok in sent:
-            for pat in self.candidates(tok):
-                m = self._check(pat, tok)
-                if m is not None:
-                    matches.append(m)
-                    break
+            m = self._best(tok)
+            if m is not None:
+                matches.append(m)
         if len(matches) < 2:
             return matches
         # "provide humanitarian aid": the verb row says 070, the object's own row says 073

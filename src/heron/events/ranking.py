@@ -3,6 +3,7 @@ and the one-event-per-dyad discipline of a sentence."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from itertools import permutations
 
 from heron.events.attribution import Argument, Attributor
@@ -63,7 +64,8 @@ def reason(node: Node, source: Argument | None, target: Argument | None, modalit
         text += f"; {node.note}"
     text += f"; source from {source.slot}" + ("" if source.direct else " (indirect)") if source else "; no source"
     text += f"; target from {target.slot}" + ("" if target.direct else " (indirect)") if target else "; no target"
-    if pat.reciprocal:
+    emb = node.embedded if node.mapped else None
+    if (emb.pattern if emb is not None else pat).reciprocal:
         text += "; reciprocal"
     if modality != "asserted":
         text += f"; modality {modality}"
@@ -101,7 +103,49 @@ def dyads(source: Argument | None, target: Argument | None, reciprocal: bool):  
     return out
 
 
+#: protest forms whose fourth digit says what the protest is for, as the demand codes 1041-1044 do
+PROTEST_FORMS = frozenset({"141", "142", "143", "144", "145"})
+#: what a protest is for, as its own demand (1041-1044; the release or return of people or
+#: property, 1053, counts as rights) or as a protest that names it (1411-1414): the fourth digit
+DEMAND_AIMS = {"1041": "1", "1042": "2", "1043": "3", "1044": "4", "1053": "3",
+               "1411": "1", "1412": "2", "1413": "3", "1414": "4"}
+#: plain protest words after a protest form say it again: "began a hunger strike to protest ..."
+PLAIN_PROTEST = frozenset({"140", "141"})
+
+
+def fold_protest_aims(events: list[EventCandidate]) -> list[EventCandidate]:
+    """"X began a hunger strike to demand the president's resignation" is one event: the hunger
+    strike for leadership change (1421), not a hunger strike plus a demand (CAMEO codes a protest by
+    what it is for). A demand after the protest, by the same source, is folded into its code."""
+    protests = [e for e in events if e.cameo_code in PROTEST_FORMS and e.source is not None]
+    if not protests:
+        return events
+    folded: set[int] = set()
+    out: list[EventCandidate] = []
+    for ev in events:
+        if ev.cameo_code in PROTEST_FORMS and ev.source is not None:
+            aim = next(
+                (d for d in events if d is not ev and d.source is not None
+                 and d.source.code == ev.source.code and d.trigger_start > ev.trigger_start
+                 and (d.cameo_code in DEMAND_AIMS or (d.cameo_code in PLAIN_PROTEST and ev.cameo_code != "141"))
+                 and not (d.cameo_code.startswith("141") and ev.cameo_code == "141")),
+                None,
+            )
+            if aim is not None:
+                folded.add(id(aim))
+                ev = replace(
+                    ev,
+                    cameo_code=ev.cameo_code + DEMAND_AIMS.get(aim.cameo_code, ""),
+                    target=ev.target or aim.target,
+                    target_text=ev.target_text or aim.target_text,
+                    reason=f"{ev.reason}; for what '{aim.trigger}' asks ({aim.cameo_code})",
+                )
+        out.append(ev)
+    return [e for e in out if id(e) not in folded]
+
+
 def discipline(events: list[EventCandidate]) -> list[EventCandidate]:
+    events = fold_protest_aims(events)
     best: dict[tuple[str | None, str | None, str], EventCandidate] = {}
     for ev in events:
         key = (ev.source.code if ev.source else None, ev.target.code if ev.target else None, ev.cameo_code)
