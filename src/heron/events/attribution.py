@@ -101,6 +101,10 @@ class Argument:
     direct: bool  # the slot token (or its conjuncts) is itself a mention
 
 
+#: pronouns that, as subject of what someone said, stand for the speaker
+SPEAKER_PRONOUNS = frozenset({"they", "he", "she", "it", "we"})
+
+
 class Attributor:
     """Maps slot tokens to the sentence's actor mentions. One per sentence."""
 
@@ -173,6 +177,15 @@ class Attributor:
             c = max((s for s in subjects if s.i < verb.i), key=lambda s: s.i, default=subjects[0])
             if c.lower_ in RELATIVE and verb.dep_ == "relcl":
                 return verb.head, "relative clause"
+            if c.lower_ in SPEAKER_PRONOUNS and c.i not in self.by_token:
+                # "the workers said they will not ...": the pronoun is the speaker
+                clause = verb
+                while clause.dep_ == "conj" and clause.head is not clause:
+                    clause = clause.head
+                if clause.dep_ == "ccomp" and clause.head.pos_ == "VERB":
+                    tok, _ = self.subject(clause.head, depth + 1)
+                    if tok is not None:
+                        return tok, "inherited (speaker's pronoun)"
             return c, "subject"
         if is_passive(verb):
             for c in verb.children:

@@ -48,12 +48,29 @@ def confidence(
         c -= 0.05
     if pat.pos == "adj":
         c -= 0.05
+    c += clause_rank(node)
+    return round(max(0.05, min(0.98, c)), 3)
+
+
+#: clauses that hang off another clause: "..., whom authorities blame", "... unless they are met"
+SUBORDINATE = frozenset({"advcl", "relcl", "acl"})
+
+
+def clause_rank(node: Node) -> float:
+    """Where the trigger sits: the main clause's verb outranks an event named in a subordinate
+    clause or as a noun in a prepositional phrase of another event ("claimed responsibility for
+    attacks", "negotiations on a pullback")."""
     anchor = node.match.anchor
     if anchor.dep_ == "ROOT" or (anchor.dep_ == "conj" and anchor.head.dep_ == "ROOT"):
-        c += 0.05  # the main clause's event, not one mentioned inside another
-    elif node.nested:
-        c -= 0.05  # an event named inside another event's arguments ("condemned the attack")
-    return round(max(0.05, min(0.98, c)), 3)
+        return 0.05  # the main clause's event, not one mentioned inside another
+    bonus = 0.0
+    if node.nested:
+        bonus -= 0.05  # an event named inside another event's arguments ("condemned the attack")
+        if node.pattern.pos == "noun" and anchor.dep_ == "pobj":
+            bonus -= 0.1  # ... as the noun of a preposition: what the other event is about
+    if any(t.dep_ in SUBORDINATE for t in (anchor, *anchor.ancestors) if t.pos_ in ("VERB", "AUX")):
+        bonus -= 0.08
+    return bonus
 
 
 def reason(node: Node, source: Argument | None, target: Argument | None, modality: str) -> str:
@@ -108,7 +125,10 @@ PROTEST_FORMS = frozenset({"141", "142", "143", "144", "145"})
 #: what a protest is for, as its own demand (1041-1044; the release or return of people or
 #: property, 1053, counts as rights) or as a protest that names it (1411-1414): the fourth digit
 DEMAND_AIMS = {"1041": "1", "1042": "2", "1043": "3", "1044": "4", "1053": "3",
-               "1411": "1", "1412": "2", "1413": "3", "1414": "4"}
+               "1411": "1", "1412": "2", "1413": "3", "1414": "4",
+               "0241": "1", "0242": "2", "0243": "3", "0244": "4"}
+#: demands and appeals that do not say what for: folded into the protest, which keeps its code
+GENERIC_AIMS = frozenset({"020", "024", "100", "104"})
 #: plain protest words after a protest form say it again: "began a hunger strike to protest ..."
 PLAIN_PROTEST = frozenset({"140", "141"})
 
@@ -116,7 +136,9 @@ PLAIN_PROTEST = frozenset({"140", "141"})
 def fold_protest_aims(events: list[EventCandidate]) -> list[EventCandidate]:
     """"X began a hunger strike to demand the president's resignation" is one event: the hunger
     strike for leadership change (1421), not a hunger strike plus a demand (CAMEO codes a protest by
-    what it is for). A demand after the protest, by the same source, is folded into its code."""
+    what it is for). A demand or appeal after the protest, by the same source, is folded into its
+    code ("demonstrated calling for independence": 1414); one that does not say what for (104)
+    is folded too, leaving the protest's code as it is."""
     protests = [e for e in events if e.cameo_code in PROTEST_FORMS and e.source is not None]
     if not protests:
         return events
@@ -127,7 +149,7 @@ def fold_protest_aims(events: list[EventCandidate]) -> list[EventCandidate]:
             aim = next(
                 (d for d in events if d is not ev and d.source is not None
                  and d.source.code == ev.source.code and d.trigger_start > ev.trigger_start
-                 and (d.cameo_code in DEMAND_AIMS or (d.cameo_code in PLAIN_PROTEST and ev.cameo_code != "141"))
+                 and (d.cameo_code in DEMAND_AIMS or d.cameo_code in GENERIC_AIMS or (d.cameo_code in PLAIN_PROTEST and ev.cameo_code != "141"))
                  and not (d.cameo_code.startswith("141") and ev.cameo_code == "141")),
                 None,
             )
