@@ -24,7 +24,8 @@ CASES: list[tuple[str, str, object, dict]] = [
     ("Kurdish fighters seized the town from the militants.", "fighters", "---REB", {"text": "Kurdish fighters"}),
     ("Tamil civilian refugees crossed to India by boat.", "refugees", "---CVLREF", {}),
     # names with a religious word stay names
-    ("The Islamic Salvation Front called a strike.", "Islamic Salvation Front", "---REB", {}),
+    ("The Islamic Salvation Front called a strike.", "Islamic Salvation Front", "DZAREB", {}),
+    ("The Islamic Liberation Front called a strike.", "Islamic Liberation Front", "---REB", {}),
     ("Islamic State claimed the bombing.", "Islamic State", "IMGMUSISI", {}),
     # news agencies and broadcasters, with their countries
     ("Reuters reported that the talks had collapsed.", "Reuters", "GBRMED", {}),
@@ -43,13 +44,16 @@ CASES: list[tuple[str, str, object, dict]] = [
     ("Syrian state television said the army had retaken the town.", "state television", "SYRGOVMED", {}),
     ("Reporters said the streets were quiet.", "Reporters", "---MED", {"ctx": "IRN"}),
     # acronyms defined in the article are coded like their expansion
-    ("The Movement for Democratic Change (MDC) said the vote was rigged. The MDC will boycott the runoff.",
-     "MDC#2", "---OPP", {"by": "coref:acronym"}),
+    ("The Movement for Democratic Renewal (MDR) said the vote was rigged. The MDR will boycott the runoff.",
+     "MDR#2", "---OPP", {"by": "coref:acronym"}),
     ("The National Union for the Total Independence of Angola (UNITA) accused the army. "
-     "UNITA said its troops would stay.", "UNITA#2", "---PTY", {"by": "coref:acronym"}),
+     "UNITA said its troops would stay.", "UNITA#2", "AGOPTY", {}),
+    ("The National Union for the Total Independence of Ruritania (UNITR) accused the army. "
+     "UNITR said its troops would stay.", "UNITR#2", "---PTY", {"by": "coref:acronym"}),
     ("The Kenya Landowners Association (KLA) sued the ministry. The KLA lost the case.", "KLA#2", "KENNGO",
      {"by": "coref:acronym"}),
-    ("The NPFL said its fighters would stay in the capital.", "NPFL", None, {}),
+    ("The NPFP said its fighters would stay in the capital.", "NPFP", None, {}),
+    ("The NPFL said its fighters would stay in the capital.", "NPFL", "LBRREB", {}),
 ]
 
 
@@ -99,9 +103,9 @@ def test_acronym_points_back_to_its_definition(tools):
     from heron.actors.coref import resolve
 
     nlp, finder = tools
-    text = "The Movement for Democratic Change (MDC) said the vote was rigged. The MDC will boycott the runoff."
+    text = "The Movement for Democratic Renewal (MDR) said the vote was rigged. The MDR will boycott the runoff."
     doc = nlp(text)
     mentions = resolve(doc, finder.find(doc))
     later = next(m for m in mentions if m.resolved_by == "coref:acronym")
     assert later.antecedent is not None
-    assert mentions[later.antecedent].text.startswith("The Movement for Democratic Change")
+    assert mentions[later.antecedent].text.startswith("The Movement for Democratic Renewal")

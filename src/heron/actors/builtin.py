@@ -52,6 +52,11 @@ def build_builtin() -> ActorKnowledge:
             raise bad("country_names.csv", lineno, f"unknown kind {kind!r}")
         name, cameo = names[iso3]
         sectors = tuple(_split_list(r.get("sectors", "")))
+        try:  # a phrase of another state before a date: "Juba" is Sudan's until 2011-07-08
+            vf = parse_date(r.get("valid_from", ""))
+            vt = parse_date(r.get("valid_to", ""), end=True)
+        except ValueError as e:
+            raise bad("country_names.csv", lineno, str(e)) from None
         b.add_actor(
             phrase,
             name=name,
@@ -59,6 +64,8 @@ def build_builtin() -> ActorKnowledge:
             country=iso3,
             sectors=sectors,
             kind=_NAME_KIND[kind],
+            valid_from=vf,
+            valid_to=vt,
             provenance="builtin:country_names.csv",
         )
 

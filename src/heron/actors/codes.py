@@ -162,6 +162,7 @@ CASE_SENSITIVE_WORDS = frozenset(
     trump bush brown rice young gates ford carter
     congress isis
     sana spa wafa
+    gia jem ruf
     """.split()
 )
 # Acronyms equal to these words (US, IS, WHO, AU, UN, LeT) only match in capitals; so do

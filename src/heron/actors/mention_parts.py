@@ -193,10 +193,20 @@ def _adjective_rank(span: Span, ranks: frozenset[str], sector_tokens: set[int]) 
             and tok.head.i not in sector_tokens and not tok.is_title)
 
 
+# federal unions of the past whose office holders the text may name by their republic instead
+UNION_STATES = frozenset({"YUG", "SCG", "FRY", "USR", "SUN", "CSK"})
+_STATE_WORDS = frozenset({"demonym", "country"})
+
+
 def _person_actor(named: ActorEntry, countries: list[ActorEntry], roles: _Roles) -> tuple[Actor]:
     """A person of the built-in table (or a dictionary): their code on the date, plus the phrase's roles."""
     country = named.country or (countries[0].country if countries else None)
     sectors = tuple(named.sectors or roles.sectors)  # the table's sectors on the date win
+    said = next((c.country for c in countries if c.kind in _STATE_WORDS and c.country), None)
+    if named.country in UNION_STATES and said and said != named.country:
+        # "Serbian President Kostunica" (the table: Yugoslavia's president): the text names the republic
+        return _one(name=named.name, code=said + "".join(sectors), country=said, sectors=sectors, kind="person",
+                    role=named.role or roles.role, title=roles.title, provenance=named.provenance)
     if named.country and named.code.startswith(named.country):
         code = named.country + "".join(sectors)
     else:
