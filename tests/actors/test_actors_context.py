@@ -5,9 +5,10 @@ case is about the built-in persons table."""
 
 from __future__ import annotations
 
-import re
 
 import pytest
+
+from tests.actors.mention_cases import check_case
 
 CASES: list[tuple[str, str, object, dict]] = [
     # historic states and blocs
@@ -58,40 +59,10 @@ CASES: list[tuple[str, str, object, dict]] = [
 ]
 
 
-@pytest.fixture(scope="module")
-def tools(nlp):
-    from heron.actors.knowledge import load_builtin
-    from heron.actors.mentions import MentionFinder
-
-    return nlp, MentionFinder(nlp, load_builtin())
-
-
-def _codes(mention) -> object:
-    codes = tuple(a.code for a in mention.actors)
-    return codes[0] if len(codes) == 1 else codes
-
-
 @pytest.mark.parametrize(("text", "phrase", "expected", "extra"), CASES,
                          ids=[f"{i:03d}-{c[1]}" for i, c in enumerate(CASES)])
 def test_context_case(tools, text, phrase, expected, extra):
-    from heron.actors.coref import resolve
-
-    nlp, finder = tools
-    doc = nlp(text)
-    mentions = resolve(doc, finder.find(doc))
-    start, end = re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", text).span()
-    if expected is None:
-        hits = [m for m in mentions if m.start < end and start < m.end and m.actors]
-        assert not hits, f"{phrase!r} should not be a mention: {hits}"
-        return
-    covering = [m for m in mentions if m.start <= start and end <= m.end]
-    assert covering, f"no mention covers {phrase!r}; found {[(m.text, _codes(m)) for m in mentions]}"
-    m = min(covering, key=lambda x: x.end - x.start)
-    assert _codes(m) == expected, (m.text, m.actors)
-    if "country" in extra:
-        assert m.actors[0].country == extra["country"]
-    if "by" in extra:
-        assert m.resolved_by == extra["by"], m
+    check_case(tools, text, phrase, expected, extra)
 
 
 def test_sentence_place_needs_one_country(tools):

@@ -4,9 +4,10 @@ is a dateline country; ``text`` checks the mention's words."""
 
 from __future__ import annotations
 
-import re
 
 import pytest
+
+from tests.actors.mention_cases import check_case
 
 CASES: list[tuple[str, str, object, dict]] = [
     # religion adjectives join the mention and add the CAMEO religion code after the role
@@ -57,46 +58,10 @@ CASES: list[tuple[str, str, object, dict]] = [
 ]
 
 
-@pytest.fixture(scope="module")
-def tools(nlp):
-    from heron.actors.knowledge import load_builtin
-    from heron.actors.mentions import MentionFinder
-
-    return nlp, MentionFinder(nlp, load_builtin())
-
-
-def _locate(text: str, phrase: str) -> tuple[int, int]:
-    word, _, nth = phrase.partition("#")
-    hits = list(re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", text))
-    return hits[int(nth or 1) - 1].span()
-
-
-def _codes(mention) -> object:
-    codes = tuple(a.code for a in mention.actors)
-    return codes[0] if len(codes) == 1 else codes
-
-
 @pytest.mark.parametrize(("text", "phrase", "expected", "extra"), CASES,
                          ids=[f"{i:02d}-{c[1]}" for i, c in enumerate(CASES)])
 def test_faith_media_case(tools, text, phrase, expected, extra):
-    from heron.actors.coref import resolve
-
-    nlp, finder = tools
-    doc = nlp(text)
-    mentions = resolve(doc, finder.find(doc, context_country=extra.get("ctx")))
-    start, end = _locate(text, phrase)
-    if expected is None:
-        hits = [m for m in mentions if m.start < end and start < m.end]
-        assert not hits, f"{phrase!r} should not be a mention: {hits}"
-        return
-    covering = [m for m in mentions if m.start <= start and end <= m.end]
-    assert covering, f"no mention covers {phrase!r}; found {[(m.text, _codes(m)) for m in mentions]}"
-    m = min(covering, key=lambda x: x.end - x.start)
-    assert _codes(m) == expected, (m.text, m.actors)
-    if "text" in extra:
-        assert m.text == extra["text"]
-    if "by" in extra:
-        assert m.resolved_by == extra["by"], m
+    check_case(tools, text, phrase, expected, extra)
 
 
 def test_acronym_points_back_to_its_definition(tools):

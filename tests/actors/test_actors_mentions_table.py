@@ -11,10 +11,11 @@ from the phrase.
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
 import pytest
+
+from tests.actors.mention_cases import check_case
 
 D15 = date(2015, 10, 22)
 
@@ -287,49 +288,10 @@ CASES: list[tuple[str, str, object, dict]] = [
 ]
 
 
-@pytest.fixture(scope="module")
-def tools(nlp):
-    from heron.actors.knowledge import load_builtin
-    from heron.actors.mentions import MentionFinder
-
-    return nlp, MentionFinder(nlp, load_builtin())
-
-
-def _locate(text: str, phrase: str) -> tuple[int, int]:
-    """Character span of the phrase as whole words ("he" is not the end of "The")."""
-    word, _, nth = phrase.partition("#")
-    hits = list(re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", text))
-    return hits[int(nth or 1) - 1].span()
-
-
-def _codes(mention) -> object:
-    codes = tuple(a.code for a in mention.actors)
-    return codes[0] if len(codes) == 1 else codes
-
-
 @pytest.mark.parametrize(("text", "phrase", "expected", "extra"), CASES,
                          ids=[f"{i:03d}-{c[1]}" for i, c in enumerate(CASES)])
 def test_mention_code(tools, text, phrase, expected, extra):
-    from heron.actors.coref import resolve
-
-    nlp, finder = tools
-    doc = nlp(text)
-    mentions = resolve(doc, finder.find(doc, published=extra.get("on"), context_country=extra.get("ctx")))
-    start, end = _locate(text, phrase)
-    if expected is None:
-        hits = [m for m in mentions if m.start < end and start < m.end]
-        assert not hits, f"{phrase!r} should not be a mention: {hits}"
-        return
-    covering = [m for m in mentions if m.start <= start and end <= m.end]
-    assert covering, f"no mention covers {phrase!r}; found {[(m.text, _codes(m)) for m in mentions]}"
-    m = min(covering, key=lambda x: x.end - x.start)
-    assert _codes(m) == expected, (m.text, m.actors)
-    actor = m.actors[0]
-    for key in ("name", "country", "sectors", "role", "title"):
-        if key in extra:
-            assert getattr(actor, key) == extra[key], (key, actor)
-    if "by" in extra:
-        assert m.resolved_by == extra["by"], m
+    check_case(tools, text, phrase, expected, extra)
 
 
 def test_table_is_large_and_varied():

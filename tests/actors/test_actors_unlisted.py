@@ -7,10 +7,11 @@ organisations and people are invented, so the code must come from the words of t
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
 import pytest
+
+from tests.actors.mention_cases import check_case
 
 from heron.actors.unlisted import CountrySlips, one_slip, org_words
 
@@ -66,41 +67,10 @@ CASES: list[tuple[str, str, object, dict]] = [
 ]
 
 
-@pytest.fixture(scope="module")
-def tools(nlp):
-    from heron.actors.knowledge import load_builtin
-    from heron.actors.mentions import MentionFinder
-
-    return nlp, MentionFinder(nlp, load_builtin())
-
-
-def _codes(mention) -> object:
-    codes = tuple(a.code for a in mention.actors)
-    return codes[0] if len(codes) == 1 else codes
-
-
 @pytest.mark.parametrize(("text", "phrase", "expected", "extra"), CASES,
                          ids=[f"{i:03d}-{c[1]}" for i, c in enumerate(CASES)])
 def test_unlisted_case(tools, text, phrase, expected, extra):
-    nlp, finder = tools
-    doc = nlp(text)
-    mentions = finder.find(doc, published=date(1995, 6, 1))
-    start, end = re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", text).span()
-    if expected is None:
-        hits = [m for m in mentions if m.start < end and start < m.end and m.actors]
-        assert not hits, f"{phrase!r} should not be a mention: {hits}"
-        return
-    covering = [m for m in mentions if m.start <= start and end <= m.end]
-    assert covering, f"no mention covers {phrase!r}; found {[(m.text, _codes(m)) for m in mentions]}"
-    m = min(covering, key=lambda x: x.end - x.start)
-    if "country" in extra:
-        assert m.actors[0].country == extra["country"], m
-    else:
-        assert _codes(m) == expected, (m.text, m.actors)
-    if "name" in extra:
-        assert m.actors[0].name == extra["name"]
-    if "by" in extra:
-        assert m.resolved_by == extra["by"], m
+    check_case(tools, text, phrase, expected, {"coref": False, **extra}, published=date(1995, 6, 1))
 
 
 def test_org_words_table_reads():
