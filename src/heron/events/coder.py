@@ -101,7 +101,9 @@ class EventCoder:
                 deferred.append(node)
                 continue
             found = self._emit(node, attr, sentence_index, year)
-            if found or node.attributed:  # a real event under "said", dropped or not, outranks the saying
+            # a real event under "said", dropped or not, outranks the saying -- unless the speaker's
+            # own act lacked only a target: "officials said they agree" is still their statement
+            if found or (node.attributed and not node.target_dropped):
                 produced.add(node.token.i)
                 events.extend(found)
         for node in deferred:  # "X said ...": the statement only when nothing under it was coded
@@ -161,6 +163,11 @@ class EventCoder:
             trig = sorted({*trig, *node.embedded.match.trigger_tokens}, key=lambda t: t.i)
         reason = ranking.reason(node, source, target, modality)
         out: list[EventCandidate] = []
+        # dropped for want of a target only, and its source is the speaker ("officials said they agree")
+        node.target_dropped = (
+            self.require_dyad and source is not None and target is None and needs_target(code)
+            and node.reported_by is not None and self._own_word(node, source)
+        )
         for (s_m, s_a), (t_m, t_a) in ranking.dyads(source, target, reciprocal):
             if self.require_dyad and (s_a is None or (t_a is None and needs_target(code))):
                 continue

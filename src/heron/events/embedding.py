@@ -19,6 +19,10 @@ REFUSAL_CLASS = "refuse"
 #: wish and plan classes that become an appeal when someone else is to act ("wants Y to pay")
 OTHERS_ACT = frozenset({"intend", "hope"})
 APPEAL_CLASS = "appeal"
+#: appeals whose object may be a punishment with nobody named to carry it out
+ASKING = frozenset({"appeal", "request"})
+THREAT_CLASS = "threaten"
+PUNITIVE_ROOTS = frozenset({"16", "17"})
 
 
 @dataclass(slots=True, eq=False)
@@ -42,6 +46,7 @@ class Node:
     reporter_codes: frozenset[str] = frozenset()  # actor codes of the speaker
     region: frozenset[int] = frozenset()
     attributed: bool = False  # emission found a source or target (even if the dyad rule then dropped it)
+    target_dropped: bool = False  # it had a source but the dyad rule dropped it for want of a target
     note: str = ""
 
     @property
@@ -131,6 +136,13 @@ def embed(nodes: list[Node], attr: Attributor, lexicon: TriggerLexicon) -> None:
                 if f2 and r2 is not None:
                     cls, found, repl = classes[kind], f2, r2
                     node.cls = cls
+        if not found and cls.name in ASKING and _punishment_asked(node, emb) and THREAT_CLASS in classes:
+            # "called for sanctions against X": CAMEO has no appeal for punishment; its verb
+            # dictionary codes the call as the matching threat (1312), verbal conflict with X
+            f2, r2 = classes[THREAT_CLASS].lookup(emb.code)
+            if f2 and r2 is not None:
+                cls, found, repl = classes[THREAT_CLASS], f2, r2
+                node.cls = cls
         table_note = f"{node.pattern.lemma!r} over {emb.pattern.lemma!r} ({emb.code})"
         if found and repl is not None:
             node.code, node.mapped, node.modality = repl, True, cls.modality
@@ -174,3 +186,12 @@ def asks_other(node: Node) -> bool:
             ):
                 return True
     return False
+
+
+def _punishment_asked(node: Node, emb: Node) -> bool:
+    """A sanction or coercive act asked for as a bare noun ("urged sanctions on X", "called for an
+    embargo against X"), with no addressee who would impose it ("urged the UN to impose ...")."""
+    if emb.code[:2] not in PUNITIVE_ROOTS or emb.pattern.pos != "noun":
+        return False
+    obj = grammatical_object(node.token) if node.pattern.pos == "verb" else None
+    return obj is None or obj.i == emb.token.i or obj.i in {t.i for t in emb.token.subtree}

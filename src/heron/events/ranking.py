@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import replace
 from itertools import permutations
 
+from spacy.tokens import Token
+
 from heron.events.attribution import Argument, Attributor
 from heron.events.embedding import Node
 from heron.events.matcher import Match, prep_objects, preps
@@ -52,6 +54,21 @@ def confidence(
     return round(max(0.05, min(0.98, c)), 3)
 
 
+#: light sending verbs whose purpose clause ("deployed troops to protect X") names the real act
+SENDING_VERBS = frozenset({"send", "deploy", "dispatch"})
+PURPOSE_DEPS = frozenset({"advcl", "xcomp"})
+
+
+def _purpose_clause_of(verb: Token) -> Token | None:
+    """The verb of a "to" purpose clause under a sending verb, if any."""
+    if verb.lemma_.lower() not in SENDING_VERBS:
+        return None
+    for c in verb.children:
+        if c.dep_ in PURPOSE_DEPS and c.pos_ == "VERB" and any(k.dep_ == "aux" and k.lower_ == "to" for k in c.children):
+            return c
+    return None
+
+
 #: clauses that hang off another clause: "..., whom authorities blame", "... unless they are met"
 SUBORDINATE = frozenset({"advcl", "relcl", "acl"})
 
@@ -62,7 +79,11 @@ def clause_rank(node: Node) -> float:
     attacks", "negotiations on a pullback")."""
     anchor = node.match.anchor
     if anchor.dep_ == "ROOT" or (anchor.dep_ == "conj" and anchor.head.dep_ == "ROOT"):
+        if _purpose_clause_of(anchor) is not None:
+            return -0.25  # "sent personnel to investigate X": the sending only carries the purpose
         return 0.05  # the main clause's event, not one mentioned inside another
+    if anchor.dep_ in PURPOSE_DEPS and _purpose_clause_of(anchor.head) is anchor:
+        return 0.1  # the purpose of a light sending verb is the act the sentence reports
     bonus = 0.0
     if node.nested:
         bonus -= 0.05  # an event named inside another event's arguments ("condemned the attack")
