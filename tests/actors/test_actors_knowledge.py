@@ -164,7 +164,7 @@ def test_regions(kb, phrase, code, country):
     [
         ("UN", "IGOUNO"),
         ("United Nations", "IGOUNO"),
-        ("UN Security Council", "IGOUNO"),
+        ("UN Security Council", "IGOUNOGOV"),
         ("UNHCR", "IGOUNOREFHCR"),
         ("IAEA", "IGOUNOIAE"),
         ("NATO", "IGOWSTNAT"),

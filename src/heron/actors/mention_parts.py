@@ -4,7 +4,7 @@ for one noun phrase, and small helpers that code or display it (split out to kee
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 
@@ -74,14 +74,22 @@ def _one(**fields) -> tuple[Actor]:
     return (Actor(**fields),)
 
 
-def _extend(org: ActorEntry, sectors: list[str]) -> str:
+def _extend(org: ActorEntry, sectors: list[str], *, head: bool = False) -> str:
     """An organisation's code plus what the phrase adds ("NATO troops" -> NATO + MIL); GOV adds
     nothing to a body ("EU officials" are the EU), nor a sector the code already has; a group's
-    members are the group ("ISIL fighters", "Hamas militants")."""
+    members are the group ("ISIL fighters", "Hamas militants"). ``head``: the role is the body's
+    executive head ("Arab League Secretary-General"): an IGO keeps GOV (CAMEO manual: IGO GOV)."""
     if org.kind == "group":
         return org.code
     have = {org.code[i : i + 3] for i in range(0, len(org.code), 3)} | set(org.sectors)
-    return org.code + "".join(s for s in sectors if s != "GOV" and s not in have)
+    keep_gov = head and org.code.startswith("IGO")
+    return org.code + "".join(s for s in sectors if (keep_gov or s != "GOV") and s not in have)
+
+
+def _extended_sectors(org: ActorEntry, code: str) -> tuple[str, ...]:
+    """The org's sectors plus those :func:`_extend` appended to its code."""
+    added = code[len(org.code):]
+    return (*org.sectors, *(added[i : i + 3] for i in range(0, len(added), 3)))
 
 
 def _distinct(entries: list[ActorEntry]) -> list[ActorEntry]:
@@ -202,6 +210,12 @@ def _person_actor(named: ActorEntry, countries: list[ActorEntry], roles: _Roles)
     """A person of the built-in table (or a dictionary): their code on the date, plus the phrase's roles."""
     country = named.country or (countries[0].country if countries else None)
     sectors = tuple(named.sectors or roles.sectors)  # the table's sectors on the date win
+    if list(roles.sectors) == ["ELI"] and named.sectors:
+        # "former president Carlos Menem": the text puts the office in the past (Phoenix FORMER_* ~ELI)
+        tail = "".join(named.sectors)
+        named = replace(named, code=(named.code[: -len(tail)] if named.code.endswith(tail) else named.code) + "ELI",
+                        sectors=("ELI",))
+        sectors = ("ELI",)
     said = next((c.country for c in countries if c.kind in _STATE_WORDS and c.country), None)
     if named.country in UNION_STATES and said and said != named.country:
         # "Serbian President Kostunica" (the table: Yugoslavia's president): the text names the republic
