@@ -22,6 +22,8 @@ APPEAL_CLASS = "appeal"
 #: appeals whose object may be a punishment with nobody named to carry it out
 ASKING = frozenset({"appeal", "request"})
 THREAT_CLASS = "threaten"
+#: modals that make an agreed clause a commitment: "agreed that they should cooperate"
+COMMITTING_MODALS = frozenset({"should", "will", "would", "shall", "must"})
 PUNITIVE_ROOTS = frozenset({"16", "17"})
 
 
@@ -125,6 +127,7 @@ def embed(nodes: list[Node], attr: Attributor, lexicon: TriggerLexicon) -> None:
         # only what is coded in its own right can be embedded ("agreed that ... requires ..." is not)
         live = [n for n in inside if not n.negated and (n.pattern.standalone or n.mapped)]
         if not live:  # nothing (or only negated events: "said it did not attack") under it
+            _code_empty_clause(node)
             continue
         emb = min(live, key=lambda n: (n.depth, n.token.i))
         node.embedded = emb
@@ -152,6 +155,8 @@ def embed(nodes: list[Node], attr: Attributor, lexicon: TriggerLexicon) -> None:
             emb.consumed = True
             node.embedded = None if found else emb
             node.note = f"{table_note} is not coded under {cls.name!r}"
+            if found:  # dropped by the table ("agreed that they should urge ..."): the clause still commits
+                _code_empty_clause(node)
         elif cls.unmapped == "drop":
             emb.consumed = True
             node.silent = True
@@ -160,6 +165,24 @@ def embed(nodes: list[Node], attr: Attributor, lexicon: TriggerLexicon) -> None:
                 emb.modality = emb.modality or cls.modality
                 emb.note = emb.note or f"under {node.pattern.lemma!r} ({cls.name})"
             node.deferred = not cls.emit_base
+
+
+def _code_empty_clause(node: Node) -> None:
+    """ "agreed to set up a committee": a to-clause with no coded act under a trigger whose row
+    names a ``clause_code`` still commits the subject (CAMEO 030: agreeing *to* do something is
+    intent, and so is agreeing that one *should* or *will* do it; agreeing *that* something is so
+    stays 019)."""
+    code = node.pattern.clause_code
+    if code is None or node.negated:
+        return
+    for c in node.match.token.children:
+        if c.pos_ not in ("VERB", "AUX"):
+            continue
+        auxes = {k.lower_ for k in c.children if k.dep_ == "aux"}
+        if (c.dep_ == "xcomp" and "to" in auxes) or (c.dep_ == "ccomp" and auxes & COMMITTING_MODALS):
+            node.note = f"{node.pattern.lemma!r} over {c.lemma_!r}: {node.code} -> {code}"
+            node.code, node.recoded = code, True
+            return
 
 
 def speaker_of(node: Node, attr: Attributor) -> tuple[str | None, frozenset[str]]:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from heron.events.lexicon import TriggerLexicon, TriggerPattern
+from heron.events.lexicon import TriggerLexicon, TriggerPattern, load_lexicon
 
 POS_KIND = {"VERB": "verb", "NOUN": "noun", "ADJ": "adj"}
 MOD_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod", "nummod"})
@@ -94,6 +94,18 @@ def grammatical_object(tok: Token) -> Token | None:
     for c in tok.children:
         if c.dep_ in OBJ_DEPS:
             return c
+    if tok.lemma_.lower() in load_lexicon().control_verbs:
+        return _clause_subject(tok)
+    return None
+
+
+def _clause_subject(tok: Token) -> Token | None:
+    """The subject of a permitting verb's infinitive clause: "allowed [the candidate] to run"."""
+    for c in tok.children:
+        if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX"):
+            for k in c.children:
+                if k.dep_ == "nsubj":
+                    return k
     return None
 
 

@@ -10,6 +10,7 @@ from spacy.tokens import Token
 
 from heron.events.attribution import Argument, Attributor
 from heron.events.embedding import Node
+from heron.events.lexicon import load_lexicon
 from heron.events.matcher import Match, prep_objects, preps
 from heron.records import Actor, EventCandidate, Mention
 
@@ -54,14 +55,12 @@ def confidence(
     return round(max(0.05, min(0.98, c)), 3)
 
 
-#: light sending verbs whose purpose clause ("deployed troops to protect X") names the real act
-SENDING_VERBS = frozenset({"send", "deploy", "dispatch"})
 PURPOSE_DEPS = frozenset({"advcl", "xcomp"})
 
 
 def _purpose_clause_of(verb: Token) -> Token | None:
     """The verb of a "to" purpose clause under a sending verb, if any."""
-    if verb.lemma_.lower() not in SENDING_VERBS:
+    if verb.lemma_.lower() not in load_lexicon().sending_verbs:
         return None
     for c in verb.children:
         if c.dep_ in PURPOSE_DEPS and c.pos_ == "VERB" and any(k.dep_ == "aux" and k.lower_ == "to" for k in c.children):
