@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from heron.nlp.context import governing_verb
 from heron.counts.lexicon import count_lexicon as _lex
 from heron.counts.number_phrases import NumberPhrase
 
@@ -240,13 +241,7 @@ def _shared_conj_kind(verb: Token, counted: Token | None, *, passive: bool) -> s
 
 
 def _governing_verb(tok: Token) -> Token | None:
-    for _ in range(4):
-        if tok.pos_ in ("VERB", "AUX"):
-            return tok
-        if tok.head is tok:
-            return None
-        tok = tok.head
-    return None
+    return governing_verb(tok, max_steps=4)
 
 
 def kind_of(num: NumberPhrase) -> tuple[str, Token | None] | None:

@@ -7,6 +7,7 @@ from datetime import date
 
 from spacy.tokens import Span, Token
 
+from heron.nlp.context import governing_verb
 from heron.dates.fallback import parse_with_dateparser
 from heron.dates.resolve import Hit, scan, to_dateref
 from heron.dates.rules import Context
@@ -23,13 +24,7 @@ _NUMBER_ENTS = frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT"})
 
 
 def _governing_verb(tok: Token) -> Token | None:
-    for _ in range(5):
-        if tok.pos_ in ("VERB", "AUX"):
-            return tok
-        if tok.head is tok:
-            return None
-        tok = tok.head
-    return None
+    return governing_verb(tok, max_steps=5)
 
 
 def clause_tense(span: Span) -> str | None:

@@ -215,23 +215,19 @@ class EventCoder:
 
     def _future_intent(self, node: Node, code: str) -> str:
         """Cooperation told in the future tense is an expression of intent (CAMEO 03x)."""
-        cls = self.lexicon.classes.get(self.lexicon.future_class or "")
-        if cls is None:
-            return code
-        found, repl = cls.lookup(code)
-        if found and repl is not None:
-            node.note = f"future tense: {code} -> {repl} ({cls.name})"
-            return repl
-        return code
+        return self._remap(node, code, self.lexicon.future_class, "future tense")
 
     def _future_threat(self, node: Node, code: str) -> str:
         """Harm its author announces for the future is a threat (CAMEO 13x)."""
-        cls = self.lexicon.classes.get(self.lexicon.future_conflict_class or "")
+        return self._remap(node, code, self.lexicon.future_conflict_class, "announced future harm")
+
+    def _remap(self, node: Node, code: str, class_name: str | None, why: str) -> str:
+        cls = self.lexicon.classes.get(class_name or "")
         if cls is None:
             return code
         found, repl = cls.lookup(code)
         if found and repl is not None:
-            node.note = f"announced future harm: {code} -> {repl} ({cls.name})"
+            node.note = f"{why}: {code} -> {repl} ({cls.name})"
             return repl
         return code
 

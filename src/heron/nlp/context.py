@@ -52,3 +52,14 @@ class DocContext:
                     by[si].append(ent)
             self._ents_by_sent = by
         return self._ents_by_sent[i]
+
+
+def governing_verb(tok, *, max_steps: int = 5):
+    """The nearest verb (or auxiliary) at or above ``tok`` in the parse, within ``max_steps``."""
+    for _ in range(max_steps):
+        if tok.pos_ in ("VERB", "AUX"):
+            return tok
+        if tok.head is tok:
+            return None
+        tok = tok.head
+    return None
