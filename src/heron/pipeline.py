@@ -119,7 +119,7 @@ class Coder:
         from heron.actors.coref import resolve
         from heron.counts import find_counts
         from heron.dates import find_dates
-        from heron.geo import find_dateline, geoparse, locate_event
+        from heron.geo import dateline_of, geoparse, locate_event
         from heron.nlp.context import DocContext
 
         # Doc.text, Doc.sents and Doc.ents are rebuilt on every access: compute them once here
@@ -128,7 +128,7 @@ class Coder:
         sentences = [Sentence(article.id, i, s.start_char, s.end_char, text[s.start_char:s.end_char])
                      for i, s in enumerate(sents)]
 
-        dateline = find_dateline(text)
+        dateline = dateline_of(doc, text=text)
         places = geoparse(doc, article_id=article.id, gazetteer=self.gazetteer, ents=ctx.ents,
                           sentence_of_token=ctx.sent_of_token, text=text)
         places_by_sentence: dict[int, list[Place]] = {}
@@ -156,13 +156,14 @@ class Coder:
             if own is not None:
                 carried = (own, i) if own.precision == "day" and not own.historical else None
             sent_places = places_by_sentence.get(i, [])
-            candidates = self.event_coder.code_sentence(sent, by_sentence.get(i, []), sentence_index=i)
+            candidates = self.event_coder.code_sentence(sent, by_sentence.get(i, []), sentence_index=i,
+                                                        published=article.published)
             sent_events = []
             for cand in candidates:
                 trigger_index = _token_at(doc, cand.trigger_start)
                 place, loc_reason = locate_event(sent, trigger_index=trigger_index, places=sent_places,
-                                                 dateline=dateline_place if dateline else None)
-                when, how = _event_date(own, carried, i, article.published)
+                                                 dateline=dateline_place)
+                when, how = _event_date(own, carried, article.published)
                 sent_events.append(self._event(article, sentences[i].text, i, cand, place, loc_reason, when, how))
             events.extend(sent_events)
             for c in find_counts(sent, article_id=article.id, sentence_index=i, ents=sent_ents):
@@ -212,7 +213,7 @@ def _sentence_date(dates: list[DateRef]) -> DateRef | None:
     return (current or dated or [None])[0]
 
 
-def _event_date(own: DateRef | None, carried: tuple[DateRef, int] | None, i: int,
+def _event_date(own: DateRef | None, carried: tuple[DateRef, int] | None,
                 published: date | None) -> tuple[DateRef | None, str]:
     """The sentence's own date, else a day carried from an earlier sentence, else publication."""
     if own is not None:

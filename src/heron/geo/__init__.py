@@ -7,7 +7,7 @@
 See ``heron/data/geo/README.md`` for the data and the method.
 """
 
-from heron.geo.dateline import Dateline, find_dateline
+from heron.geo.dateline import Dateline, dateline_of, find_dateline
 from heron.geo.gazetteer import GazEntry, Gazetteer, load_gazetteer
 from heron.geo.geoparse import geoparse
 from heron.geo.locate import locate_event
@@ -16,6 +16,7 @@ __all__ = [
     "Dateline",
     "GazEntry",
     "Gazetteer",
+    "dateline_of",
     "find_dateline",
     "geoparse",
     "load_gazetteer",

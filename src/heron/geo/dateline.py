@@ -136,3 +136,19 @@ def find_dateline(text: str) -> Dateline | None:
                 date_text=m.group("date"),
             )
     return None
+
+
+_USER_DATA_KEY = "heron.dateline"
+
+
+def dateline_of(doc, *, text: str | None = None) -> Dateline | None:
+    """The Doc's dateline, found once and kept in ``doc.user_data``.
+
+    The ``heron_dateline`` component, the geoparser and the pipeline all need it; this way the
+    text is scanned once per article. ``text`` saves rebuilding ``doc.text``.
+    """
+    cached = doc.user_data.get(_USER_DATA_KEY)
+    if cached is None:
+        cached = (find_dateline(doc.text if text is None else text),)
+        doc.user_data[_USER_DATA_KEY] = cached
+    return cached[0]

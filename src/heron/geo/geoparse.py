@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from heron.geo.dateline import find_dateline
+from heron.geo.dateline import dateline_of
 from heron.geo.gazetteer import GazEntry, Gazetteer, load_gazetteer, name_key
 from heron.geo.mention_context import (
     PlaceMention,
@@ -76,7 +76,7 @@ def geoparse(
     gaz = gazetteer or load_gazetteer()
     if text is None:
         text = doc.text  # (Doc.text joins every token anew on each call)
-    dl = find_dateline(text)
+    dl = dateline_of(doc, text=text)
     ents = list(doc.ents) if ents is None else ents
     mentions = collect_mentions(doc, gaz, dl, text=text, ents=ents)
 

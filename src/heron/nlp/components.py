@@ -13,12 +13,13 @@ def dateline_boundary(doc: Doc) -> Doc:
     Otherwise the parser glues the dateline to the first sentence and often makes the city the
     subject ("NAIROBI ... met"), which hides the real actor.
     """
-    from heron.geo.dateline import find_dateline
+    from heron.geo.dateline import dateline_of
 
-    dateline = find_dateline(doc.text)
+    text = doc.text
+    dateline = dateline_of(doc, text=text)
     if dateline is None:
         return doc
-    span = doc.char_span(dateline.end, len(doc.text), alignment_mode="expand")
+    span = doc.char_span(dateline.end, len(text), alignment_mode="expand")
     if span is None or len(span) == 0:
         return doc
     first = span[0]
