@@ -73,6 +73,14 @@ class Mention:
     resolved_by: str = "dictionary"  # dictionary | coref:surname | coref:title | coref:pronoun | coref:pair | coref:acronym | metonym | context
     antecedent: int | None = None  # index (in the article's mention list) of the mention it refers back to
 
+    @classmethod
+    def over(cls, span: Any, actors: tuple[Actor, ...], *, sentence_index: int, head: int | None = None,
+             resolved_by: str = "dictionary") -> "Mention":
+        """A mention covering a spaCy ``Span`` (its root is the head unless ``head`` says otherwise)."""
+        return cls(sentence_index=sentence_index, start=span.start_char, end=span.end_char, tok_start=span.start,
+                   tok_end=span.end, head=span.root.i if head is None else head, text=span.text,
+                   actors=tuple(actors), resolved_by=resolved_by)
+
 
 @dataclass(slots=True)
 class EventCandidate:

@@ -37,16 +37,7 @@ def mention_at(doc: Doc, start: int, end: int, *actors: Actor, sentence_index: i
     """A mention over the characters ``start:end`` (widened to whole tokens)."""
     span = doc.char_span(start, end, alignment_mode="expand")
     assert span is not None
-    return Mention(
-        sentence_index=sentence_index,
-        start=span.start_char,
-        end=span.end_char,
-        tok_start=span.start,
-        tok_end=span.end,
-        head=span.root.i,
-        text=span.text,
-        actors=tuple(actors),
-    )
+    return Mention.over(span, actors, sentence_index=sentence_index)
 
 
 def parse(text: str) -> Doc:

@@ -9,7 +9,6 @@ the mention that defined it.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from spacy.tokens import Doc
 
@@ -44,9 +43,8 @@ def defined_acronyms(doc: Doc, mentions: list[Mention], sent_of: dict[int, int])
         m = defs.get(t.text)
         if m is None or t.i in covered or t.idx < m.end or (t.i > 0 and doc[t.i - 1].text == "("):
             continue
-        actor = replace(m.actors[0], name=m.actors[0].name)
-        extra.append(Mention(sentence_index=sent_of[t.i], start=t.idx, end=t.idx + len(t.text), tok_start=t.i,
-                             tok_end=t.i + 1, head=t.i, text=t.text, actors=(actor,), resolved_by="coref:acronym"))
+        extra.append(Mention.over(doc[t.i:t.i + 1], m.actors[:1], sentence_index=sent_of[t.i],
+                                  resolved_by="coref:acronym"))
     if not extra:
         return mentions
     out = sorted([*mentions, *extra], key=lambda x: (x.start, x.end))

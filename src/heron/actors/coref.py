@@ -90,9 +90,7 @@ def _pending(first: Token, head: Token, sent_of, how: str) -> Mention:
     # include a possessive marker ("the two countries'") in the span
     if last < len(doc) and doc[last].tag_ == "POS":
         last += 1
-    span = doc[first.i:last]
-    return Mention(sentence_index=sent_of[head.i], start=span.start_char, end=span.end_char, tok_start=first.i,
-                   tok_end=last, head=head.i, text=span.text, actors=(), resolved_by=how)
+    return Mention.over(doc[first.i:last], (), sentence_index=sent_of[head.i], head=head.i, resolved_by=how)
 
 
 # -- names and titles ---------------------------------------------------------------------------

@@ -161,9 +161,7 @@ def _make_mention(doc: Doc, g: _Group, actors: tuple[Actor, ...], sentence_index
         lo -= 1
     while hi - 1 > lo and doc[hi - 1].is_punct:
         hi -= 1
-    span = doc[lo:hi]
-    return Mention(sentence_index=sentence_index, start=span.start_char, end=span.end_char, tok_start=lo,
-                   tok_end=hi, head=g.head.i, text=span.text, actors=actors, resolved_by=how)
+    return Mention.over(doc[lo:hi], actors, sentence_index=sentence_index, head=g.head.i, resolved_by=how)
 
 
 def _merge_coordination(mentions: list[Mention], doc: Doc) -> list[Mention]:

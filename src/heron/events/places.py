@@ -71,17 +71,7 @@ def host_place(match: Match, *, sentence_index: int, exclude_countries: Sequence
         country = _knowledge().country(entry.country) or entry
         actor = country.to_actor()
         log.debug("visit host from place %r -> %s", ent.text, actor.code)
-        return Mention(
-            sentence_index=sentence_index,
-            start=ent.start_char,
-            end=ent.end_char,
-            tok_start=ent.start,
-            tok_end=ent.end,
-            head=ent.root.i,
-            text=ent.text,
-            actors=(actor,),
-            resolved_by="context",
-        )
+        return Mention.over(ent, (actor,), sentence_index=sentence_index, resolved_by="context")
     return None
 
 
