@@ -124,14 +124,21 @@ def record_to_article(
     text = normalise_text(text)
     if not text:
         return ReadProblem(origin, line, "empty-text", "'text' is empty or only whitespace")
-    meta = metadata(obj, article_origin)
+    return article_from(text, metadata(obj, article_origin), origin=article_origin)
+
+
+def article_from(text: str, meta: dict[str, Any], *, origin: str, title: str | None = None) -> Article:
+    """An Article from normalised text and its metadata; the id falls back to the content hash.
+
+    ``title`` is used where the metadata has none (a title line the reader cut from the text).
+    """
     return Article(
         id=meta.get("id") or content_id(text),
         text=text,
-        title=meta.get("title"),
+        title=meta.get("title") or title,
         published=meta.get("published"),
         source=meta.get("source"),
         url=meta.get("url"),
         language=meta.get("language", "en"),
-        origin=article_origin,
+        origin=origin,
     )

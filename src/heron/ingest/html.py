@@ -29,8 +29,8 @@ from typing import Any
 from heron.errors import InputError
 from heron.ingest.dates import parse_published
 from heron.ingest.decode import Undecodable, decode_bytes
+from heron.ingest.fields import article_from
 from heron.ingest.files import read_bytes, too_large
-from heron.ingest.ids import content_id
 from heron.ingest.normalize import normalise_text
 from heron.ingest.text import sidecar_meta, split_title
 from heron.records import Article, ReadProblem
@@ -153,13 +153,4 @@ def read_html_file(path: Path, origin: str, limit: int) -> Iterator[Article | Re
     if size > limit:
         yield too_large(origin, None, size, limit, what="extracted text")
         return
-    yield Article(
-        id=page.get("id") or content_id(body),
-        text=body,
-        title=page.get("title") or line,
-        published=page.get("published"),
-        source=page.get("source"),
-        url=page.get("url"),
-        language=page.get("language", "en"),
-        origin=origin,
-    )
+    yield article_from(body, page, origin=origin, title=line)

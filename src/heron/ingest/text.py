@@ -27,9 +27,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from heron.ingest.fields import metadata
+from heron.ingest.fields import article_from, metadata
 from heron.ingest.files import read_text
-from heron.ingest.ids import content_id
 from heron.ingest.normalize import normalise_text
 from heron.records import Article, ReadProblem
 
@@ -95,16 +94,7 @@ def text_article(
     if not text:
         return ReadProblem(origin, None, "empty-text", "the text is empty or only whitespace")
     line, body = split_title(text, meta.get("title"))
-    return Article(
-        id=meta.get("id") or content_id(body),
-        text=body,
-        title=meta.get("title") or line,
-        published=meta.get("published"),
-        source=meta.get("source"),
-        url=meta.get("url"),
-        language=meta.get("language", "en"),
-        origin=origin,
-    )
+    return article_from(body, meta, origin=origin, title=line)
 
 
 def find_sidecar(path: Path) -> Path | None:
