@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import json
-import sys
-import types
-from dataclasses import dataclass
 
 from typer.testing import CliRunner
 
@@ -70,25 +67,16 @@ def test_eval_bad_gold_is_a_friendly_error(tmp_path):
     assert result.exit_code == 2 and "unknown gold format" in result.output
 
 
-def test_eval_lgl_goes_to_the_geo_scorer(tmp_path, monkeypatch):
-    @dataclass
-    class FakeScores:
-        articles: int
-        recall: float
+def test_eval_lgl_goes_to_the_geo_scorer(tmp_path):
+    """`heron eval FILE.xml` runs the real LGL scorer (the same one tests/geo checks in detail)."""
+    from tests.geo.test_geo_lgl import TINY
 
-    calls = []
-
-    def score_lgl(path, *, limit=None):
-        calls.append((path.name, limit))
-        return FakeScores(articles=2, recall=0.5)
-
-    fake = types.ModuleType("heron.eval.lgl")
-    fake.score_lgl = score_lgl
-    monkeypatch.setitem(sys.modules, "heron.eval.lgl", fake)
     lgl = tmp_path / "lgl-tiny.xml"
-    lgl.write_text("<articles></articles>", encoding="utf-8")
-    report = _json(runner.invoke(app, ["eval", str(lgl), "--limit", "5", "--json"]))
-    assert report == {"format": "lgl", "path": str(lgl), "lgl": {"articles": 2, "recall": 0.5}}
-    assert calls == [("lgl-tiny.xml", 5)]
+    lgl.write_text(TINY, encoding="utf-8")
+    report = _json(runner.invoke(app, ["eval", str(lgl), "--limit", "1", "--json"]))
+    assert report["format"] == "lgl" and report["path"] == str(lgl)
+    assert report["lgl"]["articles"] == 1  # --limit reached the scorer
+    assert report["lgl"]["gold_toponyms"] == 2  # article 1: Tripoli and Libya (the airport has no id)
+    assert 0 < report["lgl"]["matched"] <= 2
     result = runner.invoke(app, ["eval", str(lgl)])
-    assert result.exit_code == 0 and "50.0 %" in result.stdout
+    assert result.exit_code == 0 and "exact_id" in result.stdout

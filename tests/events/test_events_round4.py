@@ -88,8 +88,7 @@ def test_stray_agent_on_coordinated_participle() -> None:
     doc = parse("Two journalists were arrested and charged by Egyptian police.")
     verb = next(t for t in doc if t.lower_ == "arrested")
     by = next(t for t in doc if t.lower_ == "by")
-    if by.head is verb:
-        pytest.skip("the parser attached the agent to the first verb")
+    assert by.head is not verb  # the case under test: the parser hangs the agent on "charged"
     agent = stray_agent(verb)
     assert agent is not None and agent.lower_ == "police"
 
