@@ -22,7 +22,8 @@ from heron.eval.metrics import (
     worst_misses,
 )
 from heron.eval.predict import PredEvent, PredMention, Prediction
-from heron.eval.report import build_report, render
+from heron.cli.eval_render import render
+from heron.eval.report import build_report
 
 PENTA = {"01": 0, "02": 0, "03": 1, "04": 1, "05": 1, "06": 2, "07": 2, "08": 2, "09": 3, "10": 3, "11": 3,
          "12": 3, "13": 3, "14": 4, "15": 4, "16": 3, "17": 4, "18": 4, "19": 4, "20": 4}

@@ -36,6 +36,6 @@ def eval_command(
     if as_json:
         typer.echo(json.dumps(report, ensure_ascii=False, default=str))
     else:
-        from heron.eval.report import render
+        from heron.cli.eval_render import render
 
         render(report)

@@ -7,7 +7,7 @@
 Modules: :mod:`heron.eval.gold` (readers, one per format), :mod:`heron.eval.predict` (one batched
 coder run), :mod:`heron.eval.metrics` (P/R/F1 per level, main-event accuracy, confusion, worst
 misses, PETRARCH pass rates), :mod:`heron.eval.labels` (IndiaPoliceEvents label mapping),
-:mod:`heron.eval.actors` (actor accuracy), :mod:`heron.eval.report` (report dict and tables).
+:mod:`heron.eval.actors` (actor accuracy), :mod:`heron.eval.report` (the report dict; the CLI renders it).
 The LGL geoparsing scorer is :func:`heron.eval.lgl.score_lgl`.
 """
 
