@@ -43,7 +43,7 @@ from heron.events.modality import clause_modality, is_historical, noun_modality
 from heron.events.ontology_bridge import needs_target
 from heron.events.places import HOST_PLACE_CODES, host_place
 from heron.events import ranking
-from heron.events.ranking import related
+from heron.events.ranking import related, same_actor
 from heron.records import EventCandidate, Mention
 
 COOPERATIVE_ROOTS = frozenset({"04", "05", "06", "07", "08"})
@@ -128,16 +128,18 @@ class EventCoder:
             target = self._embedded_target(node, attr, exclude)
         else:
             target = attr.resolve(m, pat.target, exclude=exclude)
-        if node.cls is not None and node.cls.name == "speech" and emb is None:
+        if target is not None and source is not None and _only_itself(source, target):
+            target = None  # "Iran threatened to launch an offensive in its war": "its" is Iran again
+        if node.cls is not None and node.cls.name == "speech" and emb is None and not node.recoded:
             code = self._statement_code(node)
-        if target is None and code.startswith("01") and node.region:
+        if target is None and code[:2] in ("01", "10") and node.region and emb is None:
             target = self._statement_target(node, attr, source)
         own_reciprocal = pat.reciprocal and not _thing_object(m, attr)
         pairs_up = own_reciprocal and source is not None and sum(len(x.actors) for x in source.mentions) > 1
         if target is None and not code.startswith("01") and not pairs_up:
             # look further for a target even where the code may go without one ("threatened to
             # crush X"): an event with its target is worth more than one without
-            also = [emb.match] if emb is not None else []
+            also = [emb.match, *(c.match for c in node.companions)] if emb is not None else []
             target = attr.fallback_target(m, exclude=exclude, also=also)
         if target is None and code in HOST_PLACE_CODES:  # "arrived in Zimbabwe": the host country
             own = [a.country for x in exclude for a in x.actors if a.country]
@@ -152,9 +154,13 @@ class EventCoder:
             reciprocal = False
         modality = self._modality(node, year)
         node.attributed = source is not None or target is not None
+        if modality == "hypothetical" and node.reported_by is not None and _said_would(m.anchor):
+            modality = "future"  # "they said they would blockade Paris": the future of reported speech
         if modality == "future" and not node.mapped and code[:2] in COOPERATIVE_ROOTS:
             code = self._future_intent(node, code)
-        elif modality == "future" and not node.mapped and code[:2] in HARM_ROOTS and self._own_word(node, source):
+        elif (modality in ("future", "intended") and not node.mapped and code[:2] in HARM_ROOTS
+              and self._own_word(node, source)):
+            # "will blockade", "is prepared to impose martial law", "plans to impose restrictions"
             code = self._future_threat(node, code)
         reported_by = node.reported_by or ranking.according_to(m, attr)
         conf = ranking.confidence(node, source, target, modality, reported_by)
@@ -289,3 +295,16 @@ def _thing_object(m: Match, attr: Attributor) -> bool:
         return False
     found, _ = attr.mentions_at(obj)
     return not found
+
+
+def _only_itself(source: Argument, target: Argument) -> bool:
+    """Every actor of the target is one of the source's (a possessive pointing back at the actor)."""
+    src = [a for m in source.mentions for a in m.actors]
+    return all(any(same_actor(a, b) for b in src) for m in target.mentions for a in m.actors)
+
+
+def _said_would(tok) -> bool:
+    """ "would" (or "'d") on the trigger's own clause."""
+    from heron.events.modality import clause_chain
+
+    return any(c.dep_ == "aux" and c.lower_ in ("would", "'d") for t in clause_chain(tok) for c in t.children)

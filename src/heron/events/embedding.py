@@ -36,6 +36,7 @@ class Node:
     code: str
     negated: bool
     embedded: Node | None = None  # the event under an embedding trigger
+    companions: tuple[Node, ...] = ()  # other matches of the same act taken up with ``embedded``
     cls: EmbeddingClass | None = None
     mapped: bool = False  # code replaced through the class table
     recoded: bool = False  # its own code replaced (negated future -> refusal)
@@ -125,16 +126,29 @@ def embed(nodes: list[Node], attr: Attributor, lexicon: TriggerLexicon) -> None:
             cls = classes[APPEAL_CLASS]  # "X wants Y to pay": not X's intent but an appeal to Y
             node.cls = cls
         # only what is coded in its own right can be embedded ("agreed that ... requires ..." is not)
-        live = [n for n in inside if not n.negated and (n.pattern.standalone or n.mapped)]
+        live = [n for n in inside if not n.negated and not n.silent and (n.pattern.standalone or n.mapped)]
+        if cls.name == "speech" and not node.region and node.nested and node.pattern.pos == "verb":
+            node.silent = True  # "for maintaining unfair practices": a speech verb with nothing said
+            continue
+        if cls.name == "speech" and _code_obligation(node, attr, live):
+            continue  # the demand is the news; other acts under it stay, reported by the speaker
         if not live:  # nothing (or only negated events: "said it did not attack") under it
             _code_empty_clause(node)
             continue
+        # a light verb read as a pledge ("agreed to undertake joint exercises") yields to the act it carries
+        hosts = {n.match.host.i for n in live if n.match.host is not None}
+        carriers = [n for n in live if n.cls is not None and n.embedded is None and n.token.i in hosts]
+        if len(carriers) < len(live):
+            for n in carriers:
+                n.consumed = True
+            live = [n for n in live if n not in carriers]
         emb = min(live, key=lambda n: (n.depth, n.token.i))
         node.embedded = emb
         found, repl = cls.lookup(emb.code)
         if cls.name == "speech":  # "X said Sudan must return ...": a demand; "should": an appeal
             kind = deontic(emb.match.anchor)
-            if kind in classes:
+            clause = _obliged_clause(emb.match.anchor)
+            if kind in classes and (clause is None or _other_subject(node, clause, attr)):
                 f2, r2 = classes[kind].lookup(emb.code)
                 if f2 and r2 is not None:
                     cls, found, repl = classes[kind], f2, r2
@@ -150,6 +164,11 @@ def embed(nodes: list[Node], attr: Attributor, lexicon: TriggerLexicon) -> None:
         if found and repl is not None:
             node.code, node.mapped, node.modality = repl, True, cls.modality
             emb.consumed = True
+            # "threatened to launch an offensive in its war with Iraq": "war" is the same act told
+            # twice; it goes with the offensive and lends its arguments to the target search
+            node.companions = tuple(n for n in live if n is not emb and n.code[:2] == emb.code[:2])
+            for n in node.companions:
+                n.consumed = True
             node.note = f"{table_note} -> {repl} ({cls.name})"
         elif found or cls.unmapped == "base":
             emb.consumed = True
@@ -183,6 +202,45 @@ def _code_empty_clause(node: Node) -> None:
             node.note = f"{node.pattern.lemma!r} over {c.lemma_!r}: {node.code} -> {code}"
             node.code, node.recoded = code, True
             return
+
+
+def _code_obligation(node: Node, attr: Attributor, live: list[Node]) -> bool:
+    """ "declared that China must drop its barriers": what a speaker says *another* actor must do
+    is a demand (CAMEO 100) even when the act itself has no trigger of its own. Returns True when
+    the statement was recoded (nothing coded inside the obliged clause)."""
+    doc = node.token.doc
+    for i in sorted(node.region):
+        tok = doc[i]
+        if tok.pos_ not in ("VERB", "AUX") or tok.dep_ not in ("ccomp", "acl", "advcl") or deontic(tok) != "demand":
+            continue
+        if not _other_subject(node, tok, attr):
+            continue
+        clause = {t.i for t in tok.subtree}
+        if any(n.token.i in clause for n in live):
+            return False  # the obliged act is coded: the demand table maps it
+        node.note = f"{node.pattern.lemma!r} over {tok.lemma_!r} with 'must': {node.code} -> 100 (demand)"
+        node.code, node.recoded = "100", True
+        return True
+    return False
+
+
+def _obliged_clause(tok: Token) -> Token | None:
+    """The verb that carries the modal (the trigger itself, or a verb it hangs on)."""
+    from heron.events.modality import clause_chain
+
+    for t in clause_chain(tok):
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+            return t
+    return None
+
+
+def _other_subject(node: Node, clause: Token, attr: Attributor) -> bool:
+    """The clause's subject names an actor other than the speaker ("Russia said *it* must ..." is no demand)."""
+    speaker, _ = attr.subject(node.token)
+    own = {a.code for m in (attr.mentions_at(speaker)[0] if speaker is not None else ()) for a in m.actors}
+    subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    found = attr.mentions_at(subj)[0] if subj is not None else []
+    return bool(found) and any(a.code not in own for m in found for a in m.actors)
 
 
 def speaker_of(node: Node, attr: Attributor) -> tuple[str | None, frozenset[str]]:
