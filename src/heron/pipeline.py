@@ -157,7 +157,7 @@ class Coder:
                 carried = (own, i) if own.precision == "day" and not own.historical else None
             sent_places = places_by_sentence.get(i, [])
             candidates = self.event_coder.code_sentence(sent, by_sentence.get(i, []), sentence_index=i,
-                                                        published=article.published)
+                                                        published=article.published, places=sent_places)
             sent_events = []
             for cand in candidates:
                 trigger_index = _token_at(doc, cand.trigger_start)

@@ -187,7 +187,7 @@ def blocked(verb: Token) -> bool:
     if verb.dep_ in ("xcomp", "ccomp", "advcl", "acl") and _lemma(verb.head) in _lex().irrealis_heads:
         return True
     # "assassinating the president would be a leap": the clause is the subject of a hypothetical
-    if verb.dep_ == "csubj" and verb.head is not verb and blocked(verb.head):
+    if verb.dep_ == "csubj" and verb.head.i != verb.i and blocked(verb.head):
         return True
     # "killing or wounding 50": which is which cannot be told
     coordinated = [*children, *(verb.head.children if verb.dep_ == "conj" else ())]
@@ -207,7 +207,7 @@ def role_kind(role: Token, counted: Token | None, qualifier: range = range(0)) -
         role = role.head.head  # "a total of 47 miscreants were arrested"
     head, dep = role.head, role.dep_
     if dep == "pobj" and head.i in qualifier:
-        while head.i in qualifier and head.head is not head:
+        while head.i in qualifier and head.head.i != head.i:
             head = head.head
         dep = "dobj" if head.pos_ == "VERB" else dep
     if dep in ("nsubj", "nsubjpass"):

@@ -149,5 +149,5 @@ def _not_a_count(sent: Span, first: int, start: int, end: int, ents: dict[int, S
 
 
 def _top(span: Span) -> Token:
-    outside = [t for t in span if not (span.start <= t.head.i < span.end) or t.head is t]
+    outside = [t for t in span if not (span.start <= t.head.i < span.end) or t.head.i == t.i]
     return outside[-1] if outside else span.root

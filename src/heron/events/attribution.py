@@ -180,7 +180,7 @@ class Attributor:
             if c.lower_ in SPEAKER_PRONOUNS and c.i not in self.by_token:
                 # "the workers said they will not ...": the pronoun is the speaker
                 clause = verb
-                while clause.dep_ == "conj" and clause.head is not clause:
+                while clause.dep_ == "conj" and clause.head.i != clause.i:
                     clause = clause.head
                 if clause.dep_ == "ccomp" and clause.head.pos_ == "VERB":
                     tok, _ = self.subject(clause.head, depth + 1)

@@ -41,10 +41,10 @@ from heron.events.lexicon import TriggerLexicon, load_lexicon
 from heron.events.matcher import Match, TriggerMatcher, grammatical_object
 from heron.events.modality import clause_modality, is_historical, noun_modality
 from heron.events.ontology_bridge import needs_target
-from heron.events.places import HOST_PLACE_CODES, host_place
+from heron.events.places import HOST_PLACE_CODES, PLACE_TARGET_ROOTS, event_place_target, host_place
 from heron.events import ranking
 from heron.events.ranking import related, same_actor
-from heron.records import EventCandidate, Mention
+from heron.records import EventCandidate, Mention, Place
 
 COOPERATIVE_ROOTS = frozenset({"04", "05", "06", "07", "08"})
 ONE_SIDED_ROOTS = frozenset({"02", "10", "12", "13"})
@@ -76,8 +76,11 @@ class EventCoder:
         *,
         sentence_index: int,
         published: date | None = None,
+        places: Sequence[Place] = (),
     ) -> list[EventCandidate]:
-        """Events in one sentence. ``published`` (optional) lets explicit past years count as historical."""
+        """Events in one sentence. ``published`` (optional) lets explicit past years count as
+        historical; ``places`` (the sentence's resolved places) give a target of last resort to
+        material acts done in a named place ("air strikes hit Eastern Ghouta")."""
         matches = self.matcher.find(sent)
         if not matches:
             return []
@@ -100,7 +103,7 @@ class EventCoder:
             if node.deferred:
                 deferred.append(node)
                 continue
-            found = self._emit(node, attr, sentence_index, year)
+            found = self._emit(node, attr, sentence_index, year, places)
             # a real event under "said", dropped or not, outranks the saying -- unless the speaker's
             # own act lacked only a target: "officials said they agree" is still their statement
             if found or (node.attributed and not node.target_dropped):
@@ -110,12 +113,13 @@ class EventCoder:
             if produced & node.region:
                 continue
             node.embedded = None
-            events.extend(self._emit(node, attr, sentence_index, year))
+            events.extend(self._emit(node, attr, sentence_index, year, places))
         return ranking.discipline(events)
 
     # --- emission ----------------------------------------------------------------------
 
-    def _emit(self, node: Node, attr: Attributor, sentence_index: int, year: int | None) -> list[EventCandidate]:
+    def _emit(self, node: Node, attr: Attributor, sentence_index: int, year: int | None,
+              places: Sequence[Place] = ()) -> list[EventCandidate]:
         m, pat = node.match, node.pattern
         emb = node.embedded
         source = attr.resolve(m, pat.source)
@@ -146,6 +150,11 @@ class EventCoder:
             place = host_place(m, sentence_index=sentence_index, exclude_countries=own)
             if place is not None:
                 target = Argument([place], "place (host country)", False)
+        if target is None and places and code[:2] in PLACE_TARGET_ROOTS and needs_target(code):
+            # "air strikes hit the rebel-held enclave of Eastern Ghouta": the country of the place
+            place = event_place_target(m, places, sentence_index=sentence_index)
+            if place is not None:
+                target = Argument([place], "place of the act (fallback)", False)
         if node.mapped and emb is not None:  # "agreed to compensate X" is as one-sided as compensating
             reciprocal = emb.pattern.reciprocal
         else:

@@ -76,7 +76,7 @@ def dangling_object(prep: Token) -> Token | None:
     for _ in range(6):  # climb from the first word to the phrase's head
         if tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ in NOMINAL:
             return tok if tok.left_edge.i == prep.i + 1 else None
-        if tok.head is tok or tok.head.i < prep.i or tok.dep_ not in MOD_DEPS | {"det", "quantmod", "poss", "case"}:
+        if tok.head.i == tok.i or tok.head.i < prep.i or tok.dep_ not in MOD_DEPS | {"det", "quantmod", "poss", "case"}:
             return None
         tok = tok.head
     return None

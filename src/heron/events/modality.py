@@ -37,7 +37,7 @@ def clause_chain(tok: Token) -> Iterator[Token]:
     while True:
         yield tok
         seen += 1
-        if seen > 5 or tok.head is tok or tok.dep_ not in ("xcomp", "conj", "acomp"):
+        if seen > 5 or tok.head.i == tok.i or tok.dep_ not in ("xcomp", "conj", "acomp"):
             return
         tok = tok.head
 

@@ -1,10 +1,19 @@
-"""The host of a visit named only as a place: "arrived in Zimbabwe", "visited Harare".
+"""Targets named only as places.
+
+The host of a visit: "arrived in Zimbabwe", "visited Harare".
 
 CAMEO codes the host country as the target of a visit (042). The mention finder does not make
 actors of locative places on purpose ("talks in Geneva" are not talks with Switzerland), so the
 coder looks at the visit's own place words instead: a GPE entity that is the object of the visit
 verb or of its "to"/"in"/"into" phrase, whose country the actor tables know (a country or a
 capital). Such a target is indirect.
+
+The place of a material act that names no target actor: "air strikes hit Eastern Ghouta",
+"imposed blockades in west Darfur", "provided food to 300,000 people in northeast Nigeria". Its
+country (from the geoparser's resolved places) stands for the people there, as ICEWS codes a
+country's population as the target of acts done to it. Only places in the trigger's own clause,
+resolved as locations (not the dateline), and only for material roots (aid, force posture, reduced
+relations, coercion, assault, fighting, mass violence); never for talks, statements or demands.
 """
 
 from __future__ import annotations
@@ -16,13 +25,15 @@ from collections.abc import Sequence
 from spacy.tokens import Span, Token
 
 from heron.events.matcher import Match, grammatical_object, prep_objects, preps
-from heron.records import Mention
+from heron.records import Mention, Place
 
 log = logging.getLogger(__name__)
 
 #: codes whose target is the host when only a place is named (make a visit)
 HOST_PLACE_CODES = frozenset({"042"})
 PLACE_PREPS = ("to", "in", "into")
+#: roots whose act lands on the people of the place where it is done
+PLACE_TARGET_ROOTS = frozenset({"07", "15", "16", "17", "18", "19", "20"})
 PLACE_LABELS = frozenset({"GPE"})
 #: actor-table kinds that stand for a country when named as a place
 COUNTRY_KINDS = frozenset({"country", "capital"})
@@ -82,3 +93,30 @@ def _entity(tok: Token) -> Span | None:
                 if ent.start <= t.i < ent.end:
                     return ent
     return None
+
+
+def event_place_target(match: Match, places: Sequence[Place], *, sentence_index: int) -> Mention | None:
+    """A mention for the country of the nearest resolved place in the trigger's clause."""
+    tok = match.token
+    clause = match.host if match.host is not None else tok
+    while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+        clause = clause.head
+    inside = {t.i for t in clause.subtree}
+    doc = tok.doc
+    best: tuple[int, Span, str] | None = None
+    for p in places:
+        if p.role != "location" or not p.country or p.sentence_index != sentence_index:
+            continue
+        span = doc.char_span(p.start, p.end, alignment_mode="expand")
+        if span is None or span.root.i not in inside:
+            continue
+        dist = abs(span.root.i - tok.i)
+        if best is None or dist < best[0]:
+            best = (dist, span, p.country)
+    if best is None:
+        return None
+    _, span, iso3 = best
+    country = _knowledge().country(iso3)
+    if country is None:
+        return None
+    return Mention.over(span, (country.to_actor(),), sentence_index=sentence_index, resolved_by="context")

@@ -59,7 +59,7 @@ def governing_verb(tok, *, max_steps: int = 5):
     for _ in range(max_steps):
         if tok.pos_ in ("VERB", "AUX"):
             return tok
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             return None
         tok = tok.head
     return None

@@ -1,0 +1,30 @@
+"""Material acts that name no target actor take the country of the place where they are done."""
+
+from __future__ import annotations
+
+from heron.pipeline import code_text
+
+
+def _events(text, coder):
+    return [(e.cameo_code, e.source_code, e.target_code, e.reason) for e in code_text(text, coder=coder).events]
+
+
+def test_aid_in_a_named_country_targets_it(coder):
+    events = _events("Germany gave 352.5 million euros to promote economic development in Ethiopia.", coder)
+    assert any(c.startswith("07") and s == "DEU" and t == "ETH" and "place of the act" in r for c, s, t, r in events)
+
+
+def test_blockade_of_a_region_targets_its_country(coder):
+    events = _events("The Sudanese government imposed blockades in parts of west Darfur.", coder)
+    assert any(c == "191" and s.startswith("SDN") and t == "SDN" for c, s, t, _ in events)
+
+
+def test_talks_in_a_city_do_not_target_its_country(coder):
+    events = _events("Iranian and Russian diplomats held talks in Geneva on Monday.", coder)
+    assert events, "the talks themselves are coded"
+    assert all(t != "CHE" for _, _, t, _ in events)
+
+
+def test_the_dateline_is_no_target(coder):
+    events = _events("KABUL, Afghanistan - The Taliban imposed a blockade on the highway.", coder)
+    assert all(t != "AFG" or "place of the act" not in r for _, _, t, r in events)
