@@ -288,8 +288,15 @@ CASES: list[Case] = [
     Case("Russia, which has been bombing ISIL since September, signed a deal with Syria.",
          {"Russia": "RUS", "ISIL": "IMGMUSISI", "Syria": "SYR"},
          [("195", "RUS", "IMGMUSISI"), ("057", "RUS", "SYR"), ("057", "SYR", "RUS")]),
+    # a decision is coded as the act decided (CAMEO), not as an intent
     Case("Turkey decided to send troops to Qatar.",
-         {"Turkey": "TUR", "Qatar": "QAT"}, [("154", "TUR", "QAT")], modality="intended"),
+         {"Turkey": "TUR", "Qatar": "QAT"}, [("154", "TUR", "QAT")], absent=["03"], modality="asserted"),
+    Case("Kazakhstan is considering sending aid to Kyrgyzstan.",
+         {"Kazakhstan": "KAZ", "Kyrgyzstan": "KGZ"}, [("014", "KAZ", None)], absent=["07"]),
+    Case("Germany is adding a medical evacuation airplane to the pool.", {"Germany": "DEU"}, absent=["01"]),
+    Case("Libya's rival authorities have announced an immediate ceasefire.",
+         {"Libya's rival authorities": "LBYGOV"}, [("0871", "LBYGOV", None)], absent=["03"]),
+    Case("Israeli troops remained on alert in the West Bank.", {"Israeli troops": "ISRMIL"}, [("152", "ISRMIL", None)]),
 ]
 
 

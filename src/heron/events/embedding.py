@@ -127,8 +127,11 @@ def embed(nodes: list[Node], attr: Attributor, lexicon: TriggerLexicon) -> None:
             node.cls = cls
         # only what is coded in its own right can be embedded ("agreed that ... requires ..." is not)
         live = [n for n in inside if not n.negated and not n.silent and (n.pattern.standalone or n.mapped)]
-        if cls.name == "speech" and not node.region and node.nested and node.pattern.pos == "verb":
-            node.silent = True  # "for maintaining unfair practices": a speech verb with nothing said
+        if cls.name == "speech" and not node.region and node.pattern.pos == "verb" and (
+            node.nested or _thing_said(node, attr)
+        ):
+            # "for maintaining unfair practices", "Germany is adding an airplane": nothing is said
+            node.silent = True
             continue
         if cls.name == "speech" and _code_obligation(node, attr, live):
             continue  # the demand is the news; other acts under it stay, reported by the speaker
@@ -202,6 +205,25 @@ def _code_empty_clause(node: Node) -> None:
             node.note = f"{node.pattern.lemma!r} over {c.lemma_!r}: {node.code} -> {code}"
             node.code, node.recoded = code, True
             return
+
+
+#: speech verbs that mean something else when their object is a thing ("add a plane", "write a law")
+NON_SPEECH_WITH_OBJECT = frozenset({"add", "maintain", "observe", "recall", "write", "report", "mention", "note"})
+
+
+def _thing_said(node: Node, attr: Attributor) -> bool:
+    """A speech verb with a plain object and no clause: "adding an airplane", "recalled its envoy"."""
+    if node.token.lemma_.lower() not in NON_SPEECH_WITH_OBJECT:
+        return False
+    obj = grammatical_object(node.token)
+    if obj is None or obj.lemma_.lower() in SPEECH_NOUNS:
+        return False
+    return not attr.mentions_at(obj)[0]
+
+
+#: objects that keep a speech verb a statement ("noted the statement")
+SPEECH_NOUNS = frozenset({"statement", "remark", "comment", "concern", "importance", "need", "fact", "point",
+                          "view", "position", "hope", "support", "opposition", "readiness", "willingness"})
 
 
 def _code_obligation(node: Node, attr: Attributor, live: list[Node]) -> bool:
