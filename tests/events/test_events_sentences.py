@@ -296,6 +296,12 @@ CASES: list[Case] = [
     Case("Germany is adding a medical evacuation airplane to the pool.", {"Germany": "DEU"}, absent=["01"]),
     Case("Libya's rival authorities have announced an immediate ceasefire.",
          {"Libya's rival authorities": "LBYGOV"}, [("0871", "LBYGOV", None)], absent=["03"]),
+    # a name the parser split into several subjects still has its title's actor
+    Case("Libyan Prime Minister Fayez al-Sarraj meanwhile rejected the EU proposal.",
+         {"Libyan Prime Minister": "LBYGOV", "EU": "IGOEUREEC"}, [("120", "LBYGOV", "IGOEUREEC")]),
+    # a generic noun carries the event its modifier names
+    Case("Kuwait launched a mediation effort between Iraq and Iran.",
+         {"Kuwait": "KWT", "Iraq": "IRQ", "Iran": "IRN"}, [("045", "KWT", "IRQ"), ("045", "KWT", "IRN")]),
     Case("Israeli troops remained on alert in the West Bank.", {"Israeli troops": "ISRMIL"}, [("152", "ISRMIL", None)]),
 ]
 

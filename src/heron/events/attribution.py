@@ -173,8 +173,12 @@ class Attributor:
             return None, ""
         subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
         if subjects:
-            # two subjects (a headline glued to the lead): the one nearest before the verb
-            c = max((s for s in subjects if s.i < verb.i), key=lambda s: s.i, default=subjects[0])
+            # two subjects (a headline glued to the lead, or a name the parser split: "Prime
+            # Minister Fayez al-Sarraj"): the one nearest before the verb that names an actor, else
+            # the nearest before the verb
+            before = [s for s in subjects if s.i < verb.i]
+            named = [s for s in before if s.i in self.by_token or self._inner(s, set()) is not None]
+            c = max(named or before, key=lambda s: s.i, default=subjects[0])
             if c.lower_ in RELATIVE and verb.dep_ == "relcl":
                 return verb.head, "relative clause"
             if c.lower_ in SPEAKER_PRONOUNS and c.i not in self.by_token:
@@ -283,6 +287,8 @@ class Attributor:
                 anchors.append(match.obj_head)
             if pos == "noun" and match.host is not None:  # "held talks with X", "engaged in attacks against X"
                 anchors.append(match.host)
+                if tok.dep_ in ("compound", "amod") and tok.head.i != match.host.i:
+                    anchors.append(tok.head)  # "a mediation effort between X and Y"
             # a noun a constraint named carries its own phrases: "walked out of the talks with X"
             anchors.extend(p for p in match.parts if p.pos_ in ("NOUN", "PROPN") and p not in anchors)
             return [o for a in anchors for p in preps(a, word) for o in prep_objects(p)], True

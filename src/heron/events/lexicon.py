@@ -71,6 +71,7 @@ def _compile(files: list[tuple[str, str]]) -> TriggerLexicon:
     future_conflict_class: str | None = None
     light: set[str] = set()
     quantity: set[str] = set()
+    carriers: set[str] = set()
     agents: set[str] = set()
     not_agents: set[str] = set()
     optimism: set[str] = set()
@@ -92,6 +93,7 @@ def _compile(files: list[tuple[str, str]]) -> TriggerLexicon:
                 )
         light |= _words(doc, "light_verbs", fname)
         quantity |= _words(doc, "quantity_nouns", fname)
+        carriers |= _words(doc, "carrier_nouns", fname)
         agents |= _words(doc, "agent_nouns", fname)
         not_agents |= _words(doc, "agent_suffix_exceptions", fname)
         optimism |= _words(doc, "optimism", fname)
@@ -126,6 +128,7 @@ def _compile(files: list[tuple[str, str]]) -> TriggerLexicon:
         future_class=future_class,
         future_conflict_class=future_conflict_class,
         quantity_nouns=frozenset(quantity),
+        carrier_nouns=frozenset(carriers),
         agent_nouns=frozenset(agents),
         agent_suffix_exceptions=frozenset(not_agents),
         optimism=frozenset(optimism),

@@ -125,12 +125,14 @@ def is_quantity(tok: Token, quantity: frozenset[str]) -> bool:
     return tok.like_num or tok.lemma_.lower() in quantity or tok.lower_ in quantity
 
 
-def host_of(noun: Token, quantity: frozenset[str] = frozenset()) -> tuple[Token | None, str]:
+def host_of(noun: Token, quantity: frozenset[str] = frozenset(),
+            carriers: frozenset[str] = frozenset()) -> tuple[Token | None, str]:
     """The verb that carries a nominal trigger, and how: ("held" for "held talks", "object").
 
     Kinds: ``object`` (the noun is its object or passive subject), ``prep`` (the noun is in a
     prepositional phrase on it: "in a meeting with", "went on strike"). A measure phrase is looked
-    through: "provided 25,000 tons of aid" carries "aid".
+    through: "provided 25,000 tons of aid" carries "aid"; so is a carrier noun the trigger modifies:
+    "launched a mediation effort" carries "mediation".
     """
     tok = noun
     for _ in range(4):
@@ -138,6 +140,9 @@ def host_of(noun: Token, quantity: frozenset[str] = frozenset()) -> tuple[Token 
             tok = tok.head
             continue
         head = tok.head
+        if tok.dep_ in ("compound", "amod") and head.lemma_.lower() in carriers and head.i > tok.i:
+            tok = head
+            continue
         if tok.dep_ in ("dobj", "nsubjpass", "oprd") and head.pos_ in ("VERB", "AUX"):
             return head, "object"
         if tok.dep_ == "pobj" and head.dep_ in ("prep", "agent"):
@@ -272,7 +277,7 @@ class TriggerMatcher:
             return None
         obj_tok: Token | None = None
         obj_head: Token | None = None
-        host, kind = host_of(tok, self.lexicon.quantity_nouns) if pat.pos == "noun" else (None, "")
+        host, kind = host_of(tok, self.lexicon.quantity_nouns, self.lexicon.carrier_nouns) if pat.pos == "noun" else (None, "")
         if pat.host:
             if host is None or not pat.host.intersection(word_forms(host)):
                 return None
