@@ -302,6 +302,13 @@ CASES: list[Case] = [
     # a generic noun carries the event its modifier names
     Case("Kuwait launched a mediation effort between Iraq and Iran.",
          {"Kuwait": "KWT", "Iraq": "IRQ", "Iran": "IRN"}, [("045", "KWT", "IRQ"), ("045", "KWT", "IRN")]),
+    # claiming one's own attack is a claim of responsibility; another's attack stays an attack
+    Case("The rebels claimed that they had attacked the army base.",
+         {"The rebels": "---REB", "they": "---REB", "the army": "---MIL"}, [("015", "---REB", None)], absent=["19"]),
+    Case("Hamas claimed that Israel had attacked a school in Gaza.",
+         {"Hamas": "PSEREBHMS", "Israel": "ISR", "Gaza": "PSE"}, [("190", "ISR", None)], absent=["015"],
+         reported_by="Hamas"),
+    Case("Nepal's earthquake claimed 300 lives.", {"Nepal": "NPL"}, absent=["01"]),
     Case("Israeli troops remained on alert in the West Bank.", {"Israeli troops": "ISRMIL"}, [("152", "ISRMIL", None)]),
 ]
 

@@ -41,7 +41,7 @@ from heron.events.lexicon import TriggerLexicon, load_lexicon
 from heron.events.matcher import Match, TriggerMatcher, grammatical_object
 from heron.events.modality import clause_modality, is_historical, noun_modality
 from heron.events.ontology_bridge import needs_target
-from heron.events.places import HOST_PLACE_CODES, PLACE_TARGET_ROOTS, event_place_target, host_place
+from heron.events.places import HOST_PLACE_CODES, PLACE_TARGET_CODES, PLACE_TARGET_ROOTS, event_place_target, host_place
 from heron.events import ranking
 from heron.events.ranking import related, same_actor
 from heron.records import EventCandidate, Mention, Place
@@ -150,7 +150,7 @@ class EventCoder:
             place = host_place(m, sentence_index=sentence_index, exclude_countries=own)
             if place is not None:
                 target = Argument([place], "place (host country)", False)
-        if target is None and places and code[:2] in PLACE_TARGET_ROOTS and needs_target(code):
+        if target is None and places and (code[:2] in PLACE_TARGET_ROOTS or code in PLACE_TARGET_CODES) and needs_target(code):
             # "air strikes hit the rebel-held enclave of Eastern Ghouta": the country of the place
             place = event_place_target(m, places, sentence_index=sentence_index)
             if place is not None:

@@ -147,6 +147,8 @@ def embed(nodes: list[Node], attr: Attributor, lexicon: TriggerLexicon) -> None:
             live = [n for n in live if n not in carriers]
         emb = min(live, key=lambda n: (n.depth, n.token.i))
         node.embedded = emb
+        if cls.name == "speech" and _claims_own_harm(node, emb, attr):
+            continue
         found, repl = cls.lookup(emb.code)
         if cls.name == "speech":  # "X said Sudan must return ...": a demand; "should": an appeal
             kind = deontic(emb.match.anchor)
@@ -208,7 +210,8 @@ def _code_empty_clause(node: Node) -> None:
 
 
 #: speech verbs that mean something else when their object is a thing ("add a plane", "write a law")
-NON_SPEECH_WITH_OBJECT = frozenset({"add", "maintain", "observe", "recall", "write", "report", "mention", "note"})
+NON_SPEECH_WITH_OBJECT = frozenset({"add", "maintain", "observe", "recall", "write", "report", "mention", "note",
+                                    "claim"})
 
 
 def _thing_said(node: Node, attr: Attributor) -> bool:
@@ -224,6 +227,30 @@ def _thing_said(node: Node, attr: Attributor) -> bool:
 #: objects that keep a speech verb a statement ("noted the statement")
 SPEECH_NOUNS = frozenset({"statement", "remark", "comment", "concern", "importance", "need", "fact", "point",
                           "view", "position", "hope", "support", "opposition", "readiness", "willingness"})
+
+
+#: speech verbs that, over the speaker's own violent act, claim responsibility for it (CAMEO 015)
+CLAIM_VERBS = frozenset({"claim", "boast", "brag"})
+HARM_ROOTS = frozenset({"18", "19", "20"})
+
+
+def _claims_own_harm(node: Node, emb: Node, attr: Attributor) -> bool:
+    """ "the rebels claimed that they had attacked the base": a claim of responsibility (015);
+    the attack itself is known only from the claim, so it is not emitted."""
+    if node.token.lemma_.lower() not in CLAIM_VERBS or emb.code[:2] not in HARM_ROOTS:
+        return False
+    speaker, _ = attr.subject(node.token)
+    actor = attr.resolve(emb.match, emb.pattern.source)
+    if speaker is None or actor is None:
+        return False
+    spoken = {a.code for m in attr.mentions_at(speaker)[0] for a in m.actors}
+    if not spoken or not all(a.code in spoken for m in actor.mentions for a in m.actors):
+        return False
+    node.note = f"{node.pattern.lemma!r} over the speaker's own {emb.pattern.lemma!r} ({emb.code}) -> 015"
+    node.code, node.recoded = "015", True
+    node.embedded = None
+    emb.consumed = True
+    return True
 
 
 def _code_obligation(node: Node, attr: Attributor, live: list[Node]) -> bool:

@@ -13,7 +13,8 @@ The place of a material act that names no target actor: "air strikes hit Eastern
 country (from the geoparser's resolved places) stands for the people there, as ICEWS codes a
 country's population as the target of acts done to it. Only places in the trigger's own clause,
 resolved as locations (not the dateline), and only for material roots (aid, force posture, reduced
-relations, coercion, assault, fighting, mass violence); never for talks, statements or demands.
+relations, coercion, assault, fighting, mass violence) and condolences; never for talks, other
+statements or demands.
 """
 
 from __future__ import annotations
@@ -34,6 +35,8 @@ HOST_PLACE_CODES = frozenset({"042"})
 PLACE_PREPS = ("to", "in", "into")
 #: roots whose act lands on the people of the place where it is done
 PLACE_TARGET_ROOTS = frozenset({"07", "15", "16", "17", "18", "19", "20"})
+#: other codes whose target may be the people of a named place ("condolences over the earthquake in Sichuan")
+PLACE_TARGET_CODES = frozenset({"018"})
 PLACE_LABELS = frozenset({"GPE"})
 #: actor-table kinds that stand for a country when named as a place
 COUNTRY_KINDS = frozenset({"country", "capital"})
