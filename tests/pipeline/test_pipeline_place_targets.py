@@ -28,3 +28,20 @@ def test_talks_in_a_city_do_not_target_its_country(coder):
 def test_the_dateline_is_no_target(coder):
     events = _events("KABUL, Afghanistan - The Taliban imposed a blockade on the highway.", coder)
     assert all(t != "AFG" or "place of the act" not in r for _, _, t, r in events)
+
+
+def test_an_agentless_arrest_is_the_place_s(coder):
+    events = _events("Two American journalists were arrested in Iran on Monday.", coder)
+    assert any(c.startswith("17") and s == "IRN" and t.startswith("USA") and "no agent named" in r
+               for c, s, t, r in events)
+
+
+def test_a_nationality_is_no_place_of_the_act(coder):
+    events = _events("A roadside bomb killed one U.S. soldier on Sunday.", coder)
+    assert all(s != "USA" for _, s, _, _ in events)
+
+
+def test_a_named_agent_is_kept(coder):
+    events = _events("Two American journalists were arrested by Iraqi police in Iran.", coder)
+    assert any(c.startswith("17") and s.startswith("IRQ") for c, s, _, _ in events)
+    assert all(s != "IRN" for _, s, _, _ in events)

@@ -271,6 +271,9 @@ class Attributor:
             return ([s] if s is not None else []), how in ("subject", "passive agent")
         if slot == "dobj":
             o = self.object(tok) if pos == "verb" else None
+            if pos == "noun" and tok.dep_ == "nsubj" and tok.head.pos_ == "VERB":
+                o = self.object(tok.head)  # "a roadside bombing killed one U.S. soldier"
+                return ([o] if o is not None else []), False
             return ([o] if o is not None else []), True
         if slot == "dative":
             out = []

@@ -41,7 +41,7 @@ from heron.events.lexicon import TriggerLexicon, load_lexicon
 from heron.events.matcher import Match, TriggerMatcher, grammatical_object
 from heron.events.modality import clause_modality, is_historical, noun_modality
 from heron.events.ontology_bridge import needs_target
-from heron.events.places import HOST_PLACE_CODES, PLACE_TARGET_CODES, PLACE_TARGET_ROOTS, event_place_target, host_place
+from heron.events.places import HOST_PLACE_CODES, PLACE_SOURCE_ROOTS, PLACE_TARGET_CODES, PLACE_TARGET_ROOTS, event_place_target, host_place
 from heron.events import ranking
 from heron.events.ranking import related, same_actor
 from heron.records import EventCandidate, Mention, Place
@@ -126,6 +126,12 @@ class EventCoder:
         if source is None and node.mapped and emb is not None and node.code.startswith("03"):
             # an intent belongs to whoever would act: "the situation requires that X and Y cooperate"
             source = attr.resolve(emb.match, emb.pattern.source)
+        if source is None and places and node.code[:2] in PLACE_SOURCE_ROOTS and _agentless(m):
+            # "was arrested in Lebanon", "killed in a bombing near Samarra": nobody is named as the
+            # agent; the act is the place's (its authorities', its armed men's)
+            place = event_place_target(m, places, sentence_index=sentence_index, actor_tokens=attr.by_token)
+            if place is not None:
+                source = Argument([place], "place of the act, no agent named (fallback)", False)
         exclude = source.mentions if source else ()
         code = node.code
         if emb is not None and node.cls is not None:
@@ -152,7 +158,7 @@ class EventCoder:
                 target = Argument([place], "place (host country)", False)
         if target is None and places and (code[:2] in PLACE_TARGET_ROOTS or code in PLACE_TARGET_CODES) and needs_target(code):
             # "air strikes hit the rebel-held enclave of Eastern Ghouta": the country of the place
-            place = event_place_target(m, places, sentence_index=sentence_index)
+            place = event_place_target(m, places, sentence_index=sentence_index, actor_tokens=attr.by_token)
             if place is not None:
                 target = Argument([place], "place of the act (fallback)", False)
         if node.mapped and emb is not None:  # "agreed to compensate X" is as one-sided as compensating
@@ -317,3 +323,13 @@ def _said_would(tok) -> bool:
     from heron.events.modality import clause_chain
 
     return any(c.dep_ == "aux" and c.lower_ in ("would", "'d") for t in clause_chain(tok) for c in t.children)
+
+
+def _agentless(m: Match) -> bool:
+    """A passive verb with no "by" phrase ("was arrested"), or a noun trigger ("a bombing")."""
+    from heron.events.matcher import is_passive
+
+    if m.pattern.pos == "noun":
+        return True
+    tok = m.token
+    return is_passive(tok) and not any(c.dep_ == "agent" for c in tok.children)

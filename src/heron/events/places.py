@@ -15,13 +15,18 @@ country's population as the target of acts done to it. Only places in the trigge
 resolved as locations (not the dateline), and only for material roots (aid, force posture, reduced
 relations, coercion, assault, fighting, mass violence) and condolences; never for talks, other
 statements or demands.
+
+The place of an agentless act is its source of last resort: "was arrested in Lebanon" (by the
+Lebanese authorities), "a roadside bombing near Samarra killed a US soldier" (as the CAMEO manual
+codes such reports: the location's country). Only coercion and violence (roots 17-20), only when
+the verb is passive without a "by" phrase or the trigger is a noun; the reason says so.
 """
 
 from __future__ import annotations
 
 import functools
 import logging
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 
 from spacy.tokens import Span, Token
 
@@ -33,8 +38,11 @@ log = logging.getLogger(__name__)
 #: codes whose target is the host when only a place is named (make a visit)
 HOST_PLACE_CODES = frozenset({"042"})
 PLACE_PREPS = ("to", "in", "into")
+MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod"})
 #: roots whose act lands on the people of the place where it is done
 PLACE_TARGET_ROOTS = frozenset({"07", "15", "16", "17", "18", "19", "20"})
+#: roots whose agentless acts are the place's ("was arrested in Lebanon": by Lebanon's authorities)
+PLACE_SOURCE_ROOTS = frozenset({"17", "18", "19", "20"})
 #: other codes whose target may be the people of a named place ("condolences over the earthquake in Sichuan")
 PLACE_TARGET_CODES = frozenset({"018"})
 PLACE_LABELS = frozenset({"GPE"})
@@ -98,8 +106,11 @@ def _entity(tok: Token) -> Span | None:
     return None
 
 
-def event_place_target(match: Match, places: Sequence[Place], *, sentence_index: int) -> Mention | None:
-    """A mention for the country of the nearest resolved place in the trigger's clause."""
+def event_place_target(match: Match, places: Sequence[Place], *, sentence_index: int,
+                       actor_tokens: Container[int] = ()) -> Mention | None:
+    """A mention for the country of the nearest resolved place in the trigger's clause. A place
+    name modifying an actor ("U.S. soldier", "Syria's army": ``actor_tokens`` are the tokens of
+    actor mentions) says whose, not where: it is skipped ("the Darfur region" is kept)."""
     tok = match.token
     clause = match.host if match.host is not None else tok
     while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
@@ -112,6 +123,8 @@ def event_place_target(match: Match, places: Sequence[Place], *, sentence_index:
             continue
         span = doc.char_span(p.start, p.end, alignment_mode="expand")
         if span is None or span.root.i not in inside:
+            continue
+        if span.root.dep_ in MODIFIER_DEPS and span.root.head.i in actor_tokens:
             continue
         dist = abs(span.root.i - tok.i)
         if best is None or dist < best[0]:
