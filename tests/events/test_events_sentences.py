@@ -309,6 +309,17 @@ CASES: list[Case] = [
          {"Hamas": "PSEREBHMS", "Israel": "ISR", "Gaza": "PSE"}, [("190", "ISR", None)], absent=["015"],
          reported_by="Hamas"),
     Case("Nepal's earthquake claimed 300 lives.", {"Nepal": "NPL"}, absent=["01"]),
+    # generic force named by its weapon takes the weapon's code; mass expulsion by the thousand
+    Case("Militants killed the Lebanese journalist with a car bomb in Beirut.",
+         {"Militants": "---UAF", "the Lebanese journalist": "LBNMED"}, [("1832", "---UAF", "LBNMED")], absent=["190"]),
+    Case("The Sudanese army deported 5,000 Eritrean refugees.",
+         {"The Sudanese army": "SDNMIL", "Eritrean refugees": "ERIREF"}, [("201", "SDNMIL", "ERIREF")], absent=["174"]),
+    Case("Palestinian workers shunned work to protest the closure.",
+         {"Palestinian workers": "PSELAB"}, [("143", "PSELAB", None)]),
+    Case("Israeli police confiscated weapons from Palestinian gunmen.",
+         {"Israeli police": "ISRCOP", "Palestinian gunmen": "PSEUAF"}, [("1711", "ISRCOP", "PSEUAF")]),
+    Case("The Israeli army strengthened its forces in the Golan Heights.", {"The Israeli army": "ISRMIL", "its": "ISRMIL"},
+         [("154", "ISRMIL", None)]),
     Case("Israeli troops remained on alert in the West Bank.", {"Israeli troops": "ISRMIL"}, [("152", "ISRMIL", None)]),
 ]
 

@@ -36,7 +36,7 @@ import spacy.vocab
 from spacy.tokens import Span
 
 from heron.events.attribution import Argument, Attributor
-from heron.events.embedding import Node, embed, make_node, mark_refusals
+from heron.events.embedding import Node, embed, make_node, mark_refusals, merge_instruments
 from heron.events.lexicon import TriggerLexicon, load_lexicon
 from heron.events.matcher import Match, TriggerMatcher, grammatical_object
 from heron.events.modality import clause_modality, is_historical, noun_modality
@@ -50,6 +50,9 @@ COOPERATIVE_ROOTS = frozenset({"04", "05", "06", "07", "08"})
 ONE_SIDED_ROOTS = frozenset({"02", "10", "12", "13"})
 #: conflictual roots whose announced future is a threat (the threat table says which code)
 HARM_ROOTS = frozenset({"12", "14", "16", "17", "18", "19", "20"})
+#: acts against people that CAMEO codes as mass violence when thousands suffer them
+MASS_CODES = {"174": "201"}
+MASS_WORDS = frozenset({"thousands", "tens", "millions"})
 
 
 class EventCoder:
@@ -90,6 +93,7 @@ class EventCoder:
         for n in nodes:
             n.nested = any(a.i in triggers for a in n.token.ancestors)
         mark_refusals(nodes, self.lexicon)
+        merge_instruments(nodes)
         embed(nodes, attr, self.lexicon)
         year = published.year if published else None
         events: list[EventCandidate] = []
@@ -167,6 +171,9 @@ class EventCoder:
             reciprocal = own_reciprocal
         if code[:2] in ONE_SIDED_ROOTS:  # refusing, asking, demanding, threatening: one side's act
             reciprocal = False
+        if code in MASS_CODES and _many_people(m):
+            node.note = f"{code} of thousands -> {MASS_CODES[code]}"
+            code = MASS_CODES[code]  # "forced out more than 1,000 refugees": a mass expulsion
         modality = self._modality(node, year)
         node.attributed = source is not None or target is not None
         if modality == "hypothetical" and node.reported_by is not None and _said_would(m.anchor):
@@ -333,3 +340,20 @@ def _agentless(m: Match) -> bool:
         return True
     tok = m.token
     return is_passive(tok) and not any(c.dep_ == "agent" for c in tok.children)
+
+
+def _many_people(m: Match) -> bool:
+    """The act's object counts a thousand or more: "expelled 1,000 refugees", "thousands of villagers"."""
+    obj = grammatical_object(m.token) if m.pattern.pos == "verb" else None
+    if obj is None:
+        return False
+    if obj.lower_ in MASS_WORDS:
+        return True
+    for c in obj.children:
+        if c.dep_ == "nummod":
+            digits = c.text.replace(",", "")
+            if digits.isdigit() and int(digits) >= 1000:
+                return True
+            if c.lower_ in ("thousand", "thousands", "million", "millions"):
+                return True
+    return False

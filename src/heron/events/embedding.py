@@ -325,3 +325,39 @@ def _punishment_asked(node: Node, emb: Node) -> bool:
         return False
     obj = grammatical_object(node.token) if node.pattern.pos == "verb" else None
     return obj is None or obj.i == emb.token.i or obj.i in {t.i for t in emb.token.subtree}
+
+
+#: prepositions through which a generic act names the weapon or attack that did it
+INSTRUMENT_PREPS = frozenset({"in", "by", "with", "during"})
+
+
+def merge_instruments(nodes: list[Node]) -> None:
+    """ "was killed in a car bomb explosion": a generic use of force (190) whose "in"/"by"/"with"
+    phrase names a more specific violent act (1832 car bombing) is coded as that act; the noun is
+    taken up by the verb, which keeps its own source and target."""
+    for verb in nodes:
+        if verb.code != "190" or verb.pattern.pos != "verb" or verb.consumed or verb.negated:
+            continue
+        for noun in nodes:
+            if noun is verb or noun.consumed or noun.pattern.pos != "noun" or noun.code == "190":
+                continue
+            if noun.code[:2] not in ("18", "19", "20") or not _through_instrument(noun.token, verb.token):
+                continue
+            verb.note = f"{verb.pattern.lemma!r} by {noun.pattern.lemma!r}: {verb.code} -> {noun.code}"
+            verb.code, verb.recoded = noun.code, True
+            noun.consumed = True
+            break
+
+
+def _through_instrument(noun: Token, verb: Token) -> bool:
+    t = noun
+    for _ in range(4):
+        head = t.head
+        if head.i == t.i:
+            return False
+        if head.i == verb.i:
+            return False
+        if head.dep_ in ("prep", "agent") and head.lower_ in INSTRUMENT_PREPS and head.head.i == verb.i:
+            return True
+        t = head
+    return False
