@@ -108,6 +108,13 @@ AIMS = [
     Case("The unions went on strike for democracy.", {"The unions": "NPLLAB"}, [("1434", "NPLLAB", None)]),
     Case("Truck drivers blocked roads against the fuel tax.", {"Truck drivers": "FRALAB"}, [("1442", "FRALAB", None)]),
     Case("Youths rioted over the price of bread.", {"Youths": "TUNCVL"}, [("1452", "TUNCVL", None)]),
+    # the aim from cue words in the clause when no demand says it
+    Case("Egyptian protesters rioted after a rally calling for the removal of the president.",
+         {"Egyptian protesters": "EGYOPP"}, [("1451", "EGYOPP", None)]),
+    Case("Thousands of people blocked streets in Hong Kong to demand democratic reform.",
+         {"Thousands of people": "HKGCVL"}, [("1444", "HKGCVL", None)]),
+    Case("The opposition refused demands for constitutional changes.", {"The opposition": "NPLOPP"},
+         [("12", "NPLOPP", None)]),
 ]
 
 

@@ -178,7 +178,7 @@ CASES: list[Case] = [
     Case("Opposition supporters staged a hunger strike outside parliament.",
          {"Opposition supporters": "OPP", "parliament": "LEG"}, [("142", "OPP", None)]),
     Case("Teachers went on strike over pay.",
-         {"Teachers": "EDU"}, [("143", "EDU", None)]),
+         {"Teachers": "EDU"}, [("1432", "EDU", None)]),
     Case("Hundreds of protesters rioted in Nairobi.",
          {"protesters": "KENOPP"}, [("145", "KENOPP", None)]),
     # 15 force posture

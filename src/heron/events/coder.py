@@ -171,6 +171,8 @@ class EventCoder:
             reciprocal = own_reciprocal
         if code[:2] in ONE_SIDED_ROOTS:  # refusing, asking, demanding, threatening: one side's act
             reciprocal = False
+        if code in self.lexicon.reform_families:
+            code = self._reform_topic(node, code, attr)
         if code in MASS_CODES and _many_people(m):
             node.note = f"{code} of thousands -> {MASS_CODES[code]}"
             code = MASS_CODES[code]  # "forced out more than 1,000 refugees": a mass expulsion
@@ -240,6 +242,23 @@ class EventCoder:
             if arg is not None:
                 return arg
         return None
+
+    def _reform_topic(self, node: Node, code: str, attr: Attributor) -> str:
+        """ "staged rallies to demand the president's resignation" -> 1411: the fourth digit of a
+        political-reform code from cue words in the act's own clause (actor names left out)."""
+        m = node.match
+        clause = m.host if m.host is not None else m.token
+        while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+            clause = clause.head
+        words = [t for t in clause.subtree if t.i not in attr.by_token and t.i not in {p.i for p in m.parts}]
+        lemmas = {t.lemma_.lower() for t in words}
+        lemmas |= {f"{a.lemma_.lower()} {b.lemma_.lower()}" for a, b in zip(words, words[1:]) if b.i == a.i + 1}
+        for digit, cues in self.lexicon.reform_topics:
+            hit = lemmas & cues
+            if hit:
+                node.note = (node.note + "; " if node.note else "") + f"about {sorted(hit)[0]!r}: {code} -> {code}{digit}"
+                return code + digit
+        return code
 
     def _future_intent(self, node: Node, code: str) -> str:
         """Cooperation told in the future tense is an expression of intent (CAMEO 03x)."""

@@ -36,8 +36,10 @@ from heron.events.lexicon_rows import (
     _build_classes,
     _expand_row,
     _read_rows,
+    _strings,
     _words,
 )
+from heron.events.ontology_bridge import known_code
 
 __all__ = [
     "CLASS_KEYS",
@@ -72,6 +74,8 @@ def _compile(files: list[tuple[str, str]]) -> TriggerLexicon:
     light: set[str] = set()
     quantity: set[str] = set()
     carriers: set[str] = set()
+    topics: list[tuple[str, frozenset[str]]] = []
+    families: set[str] = set()
     agents: set[str] = set()
     not_agents: set[str] = set()
     optimism: set[str] = set()
@@ -94,6 +98,8 @@ def _compile(files: list[tuple[str, str]]) -> TriggerLexicon:
         light |= _words(doc, "light_verbs", fname)
         quantity |= _words(doc, "quantity_nouns", fname)
         carriers |= _words(doc, "carrier_nouns", fname)
+        families |= _reform_families(doc, fname)
+        topics.extend(_reform_topics(doc, fname))
         agents |= _words(doc, "agent_nouns", fname)
         not_agents |= _words(doc, "agent_suffix_exceptions", fname)
         optimism |= _words(doc, "optimism", fname)
@@ -129,6 +135,8 @@ def _compile(files: list[tuple[str, str]]) -> TriggerLexicon:
         future_conflict_class=future_conflict_class,
         quantity_nouns=frozenset(quantity),
         carrier_nouns=frozenset(carriers),
+        reform_topics=tuple(topics),
+        reform_families=frozenset(families),
         agent_nouns=frozenset(agents),
         agent_suffix_exceptions=frozenset(not_agents),
         optimism=frozenset(optimism),
@@ -163,3 +171,25 @@ def load_lexicon(extra: Sequence[Path] = ()) -> TriggerLexicon:
         except OSError as exc:
             raise DictionaryError(f"{path}: cannot read trigger file ({exc.strerror})") from None
     return _compile(files)
+
+
+def _reform_families(doc: dict, fname: str) -> frozenset[str]:
+    where = f"{fname}:{doc.get('__line__', 1)}"
+    codes = _strings(doc.get("reform_families"), where, "reform_families", lemma=False)
+    for c in codes:
+        if not known_code(c) or len(c) != 3:
+            raise DictionaryError(f"{where}: 'reform_families' has {c!r}; give known three-digit CAMEO codes")
+    return codes
+
+
+def _reform_topics(doc: dict, fname: str) -> list[tuple[str, frozenset[str]]]:
+    where = f"{fname}:{doc.get('__line__', 1)}"
+    out = []
+    for digit, words in (doc.get("reform_topics") or {}).items():
+        if digit == "__line__":
+            continue
+        cues = _strings(words, where, f"reform_topics.{digit}", lemma=False)
+        if str(digit) not in ("1", "2", "3", "4") or any(w != w.lower() for w in cues):
+            raise DictionaryError(f"{where}: 'reform_topics' maps a digit 1-4 to lower-case cue words")
+        out.append((str(digit), cues))
+    return out

@@ -159,25 +159,27 @@ def fold_protest_aims(events: list[EventCandidate]) -> list[EventCandidate]:
     what it is for). A demand or appeal after the protest, by the same source, is folded into its
     code ("demonstrated calling for independence": 1414); one that does not say what for (104)
     is folded too, leaving the protest's code as it is."""
-    protests = [e for e in events if e.cameo_code in PROTEST_FORMS and e.source is not None]
+    protests = [e for e in events if e.cameo_code[:3] in PROTEST_FORMS and e.source is not None]
     if not protests:
         return events
     folded: set[int] = set()
     out: list[EventCandidate] = []
     for ev in events:
-        if ev.cameo_code in PROTEST_FORMS and ev.source is not None:
+        if ev.cameo_code[:3] in PROTEST_FORMS and ev.source is not None:
             aim = next(
                 (d for d in events if d is not ev and d.source is not None
                  and d.source.code == ev.source.code and d.trigger_start > ev.trigger_start
                  and (d.cameo_code in DEMAND_AIMS or d.cameo_code in GENERIC_AIMS or (d.cameo_code in PLAIN_PROTEST and ev.cameo_code != "141"))
-                 and not (d.cameo_code.startswith("141") and ev.cameo_code == "141")),
+                 and not (d.cameo_code.startswith("141") and ev.cameo_code[:3] == "141")),
                 None,
             )
             if aim is not None:
                 folded.add(id(aim))
                 ev = replace(
                     ev,
-                    cameo_code=ev.cameo_code + DEMAND_AIMS.get(aim.cameo_code, ""),
+                    # the demand says what for; else the protest keeps its own (cue-word) aim
+                    cameo_code=(ev.cameo_code[:3] + DEMAND_AIMS[aim.cameo_code]) if aim.cameo_code in DEMAND_AIMS
+                    else ev.cameo_code,
                     target=ev.target or aim.target,
                     target_text=ev.target_text or aim.target_text,
                     reason=f"{ev.reason}; for what '{aim.trigger}' asks ({aim.cameo_code})",
