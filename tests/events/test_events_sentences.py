@@ -254,7 +254,7 @@ CASES: list[Case] = [
     # reported speech
     Case("Syrian state media said that Israeli jets struck targets near Damascus.",
          {"Syrian state media": "SYRMED", "Israeli jets": "ISRMIL", "Damascus": "SYR"},
-         [("190", "ISRMIL", "SYR")], absent=["010"], reported_by="Syrian state media"),
+         [("195", "ISRMIL", "SYR")], absent=["010"], reported_by="Syrian state media"),
     Case("Iran attacked a tanker in the Gulf of Oman, the US Navy said.",
          {"Iran": "IRN", "a tanker": "PANBUS", "the US Navy": "USAMIL"}, [("190", "IRN", "PANBUS")], absent=["010"],
          reported_by="the US Navy"),
@@ -320,6 +320,12 @@ CASES: list[Case] = [
          {"Israeli police": "ISRCOP", "Palestinian gunmen": "PSEUAF"}, [("1711", "ISRCOP", "PSEUAF")]),
     Case("The Israeli army strengthened its forces in the Golan Heights.", {"The Israeli army": "ISRMIL", "its": "ISRMIL"},
          [("154", "ISRMIL", None)]),
+    Case("Soviet helicopter gunships killed 46 Afghan civilians.",
+         {"Soviet": "USR", "Afghan civilians": "AFGCVL"}, [("195", "USR", "AFGCVL")], absent=["190"]),
+    Case("Irish guerrillas wounded two British soldiers in a bomb attack.",
+         {"Irish guerrillas": "IRLREB", "two British soldiers": "GBRMIL"}, [("183", "IRLREB", "GBRMIL")], absent=["182"]),
+    Case("Syrian soldiers killed three Turkish civilians.",
+         {"Syrian soldiers": "SYRMIL", "three Turkish civilians": "TURCVL"}, [("190", "SYRMIL", "TURCVL")]),
     Case("Israeli troops remained on alert in the West Bank.", {"Israeli troops": "ISRMIL"}, [("152", "ISRMIL", None)]),
 ]
 

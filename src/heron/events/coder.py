@@ -93,7 +93,7 @@ class EventCoder:
         for n in nodes:
             n.nested = any(a.i in triggers for a in n.token.ancestors)
         mark_refusals(nodes, self.lexicon)
-        merge_instruments(nodes)
+        merge_instruments(nodes, self.lexicon.weapon_subjects)
         embed(nodes, attr, self.lexicon)
         year = published.year if published else None
         events: list[EventCandidate] = []

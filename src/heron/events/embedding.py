@@ -331,13 +331,27 @@ def _punishment_asked(node: Node, emb: Node) -> bool:
 INSTRUMENT_PREPS = frozenset({"in", "by", "with", "during"})
 
 
-def merge_instruments(nodes: list[Node]) -> None:
+#: generic violent verbs a more specific weapon or attack can refine (use force, assault, beat/wound)
+GENERIC_FORCE = frozenset({"190", "180", "182"})
+
+
+def merge_instruments(nodes: list[Node], weapon_subjects: tuple[tuple[str, frozenset[str]], ...] = ()) -> None:
     """ "was killed in a car bomb explosion": a generic use of force (190) whose "in"/"by"/"with"
     phrase names a more specific violent act (1832 car bombing) is coded as that act; the noun is
-    taken up by the verb, which keeps its own source and target."""
+    taken up by the verb, which keeps its own source and target. A weapon as the verb's subject
+    does the same ("helicopter gunships killed 46 civilians": 195)."""
     for verb in nodes:
-        if verb.code != "190" or verb.pattern.pos != "verb" or verb.consumed or verb.negated:
+        if verb.code not in GENERIC_FORCE or verb.pattern.pos != "verb" or verb.consumed or verb.negated:
             continue
+        subj = next((c for c in verb.token.children if c.dep_ == "nsubj"), None)
+        if subj is not None and verb.code == "190":
+            heads = [subj, *(c for c in subj.children if c.dep_ in ("appos", "prep"))]
+            words = {t.lemma_.lower() for h in heads for t in h.subtree if t.pos_ in ("NOUN", "PROPN")}
+            code = next((c for c, ws in weapon_subjects if words & ws), None)
+            if code is not None:
+                verb.note = f"{verb.pattern.lemma!r} by {sorted(words & dict(weapon_subjects)[code])[0]!r}: 190 -> {code}"
+                verb.code, verb.recoded = code, True
+                continue
         for noun in nodes:
             if noun is verb or noun.consumed or noun.pattern.pos != "noun" or noun.code == "190":
                 continue

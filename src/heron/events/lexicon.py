@@ -75,6 +75,7 @@ def _compile(files: list[tuple[str, str]]) -> TriggerLexicon:
     quantity: set[str] = set()
     carriers: set[str] = set()
     topics: list[tuple[str, frozenset[str]]] = []
+    weapons: list[tuple[str, frozenset[str]]] = []
     families: set[str] = set()
     agents: set[str] = set()
     not_agents: set[str] = set()
@@ -100,6 +101,11 @@ def _compile(files: list[tuple[str, str]]) -> TriggerLexicon:
         carriers |= _words(doc, "carrier_nouns", fname)
         families |= _reform_families(doc, fname)
         topics.extend(_reform_topics(doc, fname))
+        for code, words in (doc.get("weapon_subjects") or {}).items():
+            if code != "__line__":
+                if not known_code(str(code)):
+                    raise DictionaryError(f"{fname}: 'weapon_subjects' has unknown code {code!r}")
+                weapons.append((str(code), _words({"w": words}, "w", fname)))
         agents |= _words(doc, "agent_nouns", fname)
         not_agents |= _words(doc, "agent_suffix_exceptions", fname)
         optimism |= _words(doc, "optimism", fname)
@@ -137,6 +143,7 @@ def _compile(files: list[tuple[str, str]]) -> TriggerLexicon:
         carrier_nouns=frozenset(carriers),
         reform_topics=tuple(topics),
         reform_families=frozenset(families),
+        weapon_subjects=tuple(weapons),
         agent_nouns=frozenset(agents),
         agent_suffix_exceptions=frozenset(not_agents),
         optimism=frozenset(optimism),
