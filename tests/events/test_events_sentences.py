@@ -326,6 +326,8 @@ CASES: list[Case] = [
          {"Irish guerrillas": "IRLREB", "two British soldiers": "GBRMIL"}, [("183", "IRLREB", "GBRMIL")], absent=["182"]),
     Case("Syrian soldiers killed three Turkish civilians.",
          {"Syrian soldiers": "SYRMIL", "three Turkish civilians": "TURCVL"}, [("190", "SYRMIL", "TURCVL")]),
+    Case("Japan gave Haiti 5 million dollars of aid.", {"Japan": "JPN", "Haiti": "HTI"}, [("071", "JPN", "HTI")]),
+    Case("The UN sent aid to Haiti.", {"The UN": "IGOUNO", "Haiti": "HTI"}, [("070", "IGOUNO", "HTI")], absent=["071"]),
     Case("Israeli troops remained on alert in the West Bank.", {"Israeli troops": "ISRMIL"}, [("152", "ISRMIL", None)]),
 ]
 

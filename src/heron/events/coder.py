@@ -173,6 +173,9 @@ class EventCoder:
             reciprocal = False
         if code in self.lexicon.reform_families:
             code = self._reform_topic(node, code, attr)
+        if code == "070" and self._in_money(m):
+            node.note = (node.note + "; " if node.note else "") + "aid counted in money: 070 -> 071"
+            code = "071"
         if code in MASS_CODES and _many_people(m):
             node.note = f"{code} of thousands -> {MASS_CODES[code]}"
             code = MASS_CODES[code]  # "forced out more than 1,000 refugees": a mass expulsion
@@ -259,6 +262,14 @@ class EventCoder:
                 node.note = (node.note + "; " if node.note else "") + f"about {sorted(hit)[0]!r}: {code} -> {code}{digit}"
                 return code + digit
         return code
+
+    def _in_money(self, m: Match) -> bool:
+        """The aid's own phrase counts money: "$50 million in aid", "5.1 million dollars of aid"."""
+        heads = [t for t in (m.obj, m.obj_head, m.token if m.pattern.pos == "noun" else None) if t is not None]
+        near = {t for h in heads for t in (h, h.head, h.head.head, *h.head.children)}  # "dollars of aid"
+        for h in heads:
+            near |= set(h.subtree)
+        return any(t.is_currency or t.lemma_.lower() in self.lexicon.money_nouns for t in near)
 
     def _future_intent(self, node: Node, code: str) -> str:
         """Cooperation told in the future tense is an expression of intent (CAMEO 03x)."""

@@ -74,6 +74,7 @@ def _compile(files: list[tuple[str, str]]) -> TriggerLexicon:
     light: set[str] = set()
     quantity: set[str] = set()
     carriers: set[str] = set()
+    money: set[str] = set()
     topics: list[tuple[str, frozenset[str]]] = []
     weapons: list[tuple[str, frozenset[str]]] = []
     families: set[str] = set()
@@ -99,6 +100,7 @@ def _compile(files: list[tuple[str, str]]) -> TriggerLexicon:
         light |= _words(doc, "light_verbs", fname)
         quantity |= _words(doc, "quantity_nouns", fname)
         carriers |= _words(doc, "carrier_nouns", fname)
+        money |= _words(doc, "money_nouns", fname)
         families |= _reform_families(doc, fname)
         topics.extend(_reform_topics(doc, fname))
         for code, words in (doc.get("weapon_subjects") or {}).items():
@@ -141,6 +143,7 @@ def _compile(files: list[tuple[str, str]]) -> TriggerLexicon:
         future_conflict_class=future_conflict_class,
         quantity_nouns=frozenset(quantity),
         carrier_nouns=frozenset(carriers),
+        money_nouns=frozenset(money),
         reform_topics=tuple(topics),
         reform_families=frozenset(families),
         weapon_subjects=tuple(weapons),

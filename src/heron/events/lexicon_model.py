@@ -100,6 +100,7 @@ class TriggerLexicon:
     reform_topics: tuple[tuple[str, frozenset[str]], ...] = ()  # ("1", {"resign", "step down", ...}), in order
     reform_families: frozenset[str] = frozenset()  # three-digit codes refined by reform_topics
     weapon_subjects: tuple[tuple[str, frozenset[str]], ...] = ()  # ("195", {"warplanes", ...})
+    money_nouns: frozenset[str] = frozenset()  # "dollars" in "gave 5 million dollars of aid": economic aid
     carrier_nouns: frozenset[str] = frozenset()  # "effort" in "launched a mediation effort": the act is "mediation"
     sending_verbs: frozenset[str] = frozenset()  # "deployed troops to protect X": the purpose is the act
     index: Mapping[tuple[str, str], tuple[TriggerPattern, ...]] = field(repr=False, default_factory=dict)
