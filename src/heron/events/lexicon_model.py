@@ -46,10 +46,12 @@ class TriggerPattern:
             1 for part in (self.prt, self.prep, self.obj, self.xcomp, self.mod, self.host) if part
         )
 
-    def rank(self) -> tuple[int, bool]:
+    def rank(self) -> tuple[int, bool, bool]:
         """Sort key, most specific first; on a tie a row naming the object beats one naming only a
-        preposition or particle ("withdraw inspectors from" is 1662, not the bare "withdraw from")."""
-        return -self.specificity, not self.obj
+        preposition or particle ("withdraw inspectors from" is 1662, not the bare "withdraw from"),
+        and a noun's own modifier beats its host verb ("launched *air* strikes" is 195, not a
+        labour strike that one may also launch)."""
+        return -self.specificity, not self.obj, not self.mod
 
     @property
     def where(self) -> str:
