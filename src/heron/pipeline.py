@@ -68,7 +68,12 @@ class Coder:
     def event_coder(self):
         from heron.events import EventCoder
 
-        return EventCoder(self.nlp.vocab, require_dyad=self.settings.require_dyad)
+        verbs = ()
+        if self.settings.verb_files:
+            from heron.events.petrarch_verbs import read_verb_dictionary
+
+            verbs = tuple(read_verb_dictionary(p) for p in self.settings.verb_files)
+        return EventCoder(self.nlp.vocab, require_dyad=self.settings.require_dyad, verb_dictionaries=verbs)
 
     @cached_property
     def ontology(self):
@@ -179,9 +184,22 @@ class Coder:
         return CodedArticle(article=article, sentences=sentences, mentions=mentions, events=events,
                             places=places, counts=counts, dates=all_dates)
 
+    def _code(self, code: str):
+        """The ontology entry; a user verb dictionary's own code (not CAMEO) keeps its string and
+        gets no Goldstein score or classes."""
+        from heron.errors import OntologyError
+        from heron.ontology import CameoCode
+
+        try:
+            return self.ontology.get(code)
+        except (KeyError, OntologyError):
+            return CameoCode(code=code, name=f"user code {code}", goldstein=None, root=code[:2], level=len(code),
+                             quad_class=None, penta_class=None, needs_target=True, plover_type="",
+                             plover_mode="", plover_context="")
+
     def _event(self, article: Article, sent_text: str, i: int, cand: EventCandidate, place: Place | None,
                loc_reason: str, when: DateRef | None, how: str) -> Event:
-        code = self.ontology.get(cand.cameo_code)
+        code = self._code(cand.cameo_code)
         src, tgt = cand.source, cand.target
         return Event(
             event_id=_event_id(article.id, i, cand),

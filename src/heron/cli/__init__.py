@@ -60,6 +60,7 @@ def code(
     source: Optional[str] = typer.Option(None, help="source name for inputs that lack one"),
     workers: Optional[int] = typer.Option(None, help="worker processes (default: the machine's cores)"),
     actors: list[Path] = typer.Option([], "--actors", help="extra actor dictionary: YAML/CSV or PETRARCH .actors.txt/.agents.txt (repeatable)"),
+    verbs: list[Path] = typer.Option([], "--verbs", help="PETRARCH/TABARI verb dictionary: its verbs are coded by its patterns (repeatable)"),
     model: Optional[str] = typer.Option(None, help="spaCy model name or path"),
     no_require_dyad: bool = typer.Option(False, "--no-require-dyad", help="keep events that lack a source or target"),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="no progress bar and no summary"),
@@ -70,7 +71,8 @@ def code(
     from heron.settings import Settings
     from heron.store import Store
 
-    settings = Settings(model=model, actor_files=tuple(actors), require_dyad=not no_require_dyad)
+    settings = Settings(model=model, actor_files=tuple(actors), verb_files=tuple(verbs),
+                        require_dyad=not no_require_dyad)
     with Store(db) as store, progress_bar(enabled=not quiet) as advance:
         summary = code_inputs(inputs, store=store, settings=settings, workers=workers,
                               published=_published(published), source=source, progress=advance,

@@ -22,6 +22,8 @@ def eval_command(
     as_json: bool = typer.Option(False, "--json", help="print one JSON object instead of tables"),
     actors: list[Path] = typer.Option([], "--actors", help="extra actor dictionary (repeatable); PETRARCH "
                                                              "sets add their own Validate dictionaries"),
+    verbs: list[Path] = typer.Option([], "--verbs", help="PETRARCH verb dictionary (repeatable); PETRARCH sets "
+                                                           "add their own Validate verbs"),
     model: Optional[str] = typer.Option(None, help="spaCy model name or path"),
     no_require_dyad: bool = typer.Option(False, "--no-require-dyad", help="keep events that lack a source or target"),
     worst: int = typer.Option(10, "--worst", min=0, help="how many worst misses to list"),
@@ -31,7 +33,8 @@ def eval_command(
     from heron.eval import evaluate
 
     with progress_bar(enabled=not as_json) as advance:
-        report = evaluate(gold, fmt, limit=limit, actor_files=tuple(actors), require_dyad=not no_require_dyad,
+        report = evaluate(gold, fmt, limit=limit, actor_files=tuple(actors), verb_files=tuple(verbs),
+                          require_dyad=not no_require_dyad,
                           model=model, worst=worst, progress=advance)
     if as_json:
         typer.echo(json.dumps(report, ensure_ascii=False, default=str))

@@ -24,7 +24,8 @@ __all__ = ["FORMATS", "GoldEvent", "GoldItem", "GoldSet", "detect_format", "eval
 
 
 def evaluate(path: str | Path, fmt: str = "auto", *, limit: int | None = None,
-             actor_files: Sequence[Path] = (), require_dyad: bool = True, model: str | None = None,
+             actor_files: Sequence[Path] = (), verb_files: Sequence[Path] = (),
+             require_dyad: bool = True, model: str | None = None,
              worst: int = 10, progress: Callable[[int], None] | None = None) -> dict[str, Any]:
     """Read a gold set, code its sentences in one batched run, and score them."""
     fmt = detect_format(path) if fmt in ("auto", "", None) else fmt
@@ -35,10 +36,11 @@ def evaluate(path: str | Path, fmt: str = "auto", *, limit: int | None = None,
 
     gold = load_gold(path, fmt, limit=limit)
     files = tuple(gold.actor_files) + tuple(Path(p) for p in actor_files)
-    preds, seconds = predict(gold.items, actor_files=files, require_dyad=require_dyad, model=model,
-                             progress=progress)
-    settings = {"actor_files": [str(p) for p in files], "require_dyad": require_dyad, "model": model,
-                "limit": limit}
+    verbs = tuple(gold.verb_files) + tuple(Path(p) for p in verb_files)
+    preds, seconds = predict(gold.items, actor_files=files, verb_files=verbs, require_dyad=require_dyad,
+                             model=model, progress=progress)
+    settings = {"actor_files": [str(p) for p in files], "verb_files": [str(p) for p in verbs],
+                "require_dyad": require_dyad, "model": model, "limit": limit}
     return build_report(gold, preds, seconds=seconds, worst=worst, settings=settings)
 
 

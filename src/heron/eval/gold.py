@@ -38,7 +38,7 @@ from heron.errors import GoldFormatError
 from heron.eval.gold_cameo import read_cameo_manual
 from heron.eval.gold_conflibert import read_conflibert
 from heron.eval.gold_indiapolice import INDIAPOLICE_LABELS, read_indiapolice
-from heron.eval.gold_petrarch import _petrarch_dicts, read_petrarch_jsonl, read_petrarch_xml
+from heron.eval.gold_petrarch import _petrarch_dicts, _petrarch_verbs, read_petrarch_jsonl, read_petrarch_xml
 from heron.eval.gold_records import (
     COUNTRY_ALIASES,
     GoldActor,
@@ -137,6 +137,7 @@ def load_gold(path: str | Path, fmt: str = "auto", *, limit: int | None = None) 
     if fmt not in FORMATS:
         raise GoldFormatError(f"unknown gold format {fmt!r}; use one of: auto, {', '.join(FORMATS)}")
     actor_files: tuple[Path, ...] = ()
+    verb_files: tuple[Path, ...] = ()  # PETRARCH verb dictionaries the records' codes come from
     if fmt == "cameo-manual":
         items = read_cameo_manual(p)
     elif fmt == "conflibert":
@@ -155,6 +156,7 @@ def load_gold(path: str | Path, fmt: str = "auto", *, limit: int | None = None) 
             else:
                 raise GoldFormatError(f"{folder}: no PETRARCH records (*.jsonl or *.records.xml)")
         actor_files = _petrarch_dicts(p.parent)
+        verb_files = _petrarch_verbs(p.parent)
         items = read_petrarch_xml(p) if p.suffix.lower() == ".xml" else read_petrarch_jsonl(p)
     elif fmt == "indiapolice":
         if p.is_dir():
@@ -166,6 +168,6 @@ def load_gold(path: str | Path, fmt: str = "auto", *, limit: int | None = None) 
         raise GoldFormatError(f"{p}: LGL gold is scored with heron.eval.lgl.score_lgl, not read as events")
     if limit is not None:
         items = items[:max(limit, 0)]
-    return GoldSet(format=fmt, path=p, items=items, actor_files=actor_files,
+    return GoldSet(format=fmt, path=p, items=items, actor_files=actor_files, verb_files=verb_files,
                    single_label=fmt in ("cameo-manual", "conflibert"),
                    labels=INDIAPOLICE_LABELS if fmt == "indiapolice" else ())

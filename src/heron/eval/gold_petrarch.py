@@ -105,3 +105,8 @@ def read_petrarch_xml(path: Path) -> list[GoldItem]:
 def _petrarch_dicts(folder: Path) -> tuple[Path, ...]:
     return tuple(sorted(p for p in folder.glob("*.txt")
                         if p.name.endswith((".actors.txt", ".agents.txt"))))
+
+
+def _petrarch_verbs(folder: Path) -> tuple[Path, ...]:
+    """The verb dictionaries next to PETRARCH records (``*.verbs.txt``): their codes are the expected ones."""
+    return tuple(sorted(folder.glob("*.verbs.txt")))

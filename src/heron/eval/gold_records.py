@@ -80,6 +80,7 @@ class GoldSet:
     path: Path
     items: list[GoldItem]
     actor_files: tuple[Path, ...] = ()  # dictionaries the set needs (PETRARCH Validate)
+    verb_files: tuple[Path, ...] = ()  # verb dictionaries its codes come from (PETRARCH Validate)
     single_label: bool = False  # one main event per sentence (cameo-manual, ConfliBERT)
     labels: tuple[str, ...] = ()  # label names, for label sets
 

@@ -84,7 +84,8 @@ def _from_coded(item_id: str, coded) -> Prediction:
                       mentions=mentions, counts=[(c.kind, c.value) for c in coded.counts])
 
 
-def predict(items: Sequence[GoldItem], *, actor_files: Sequence[Path] = (), require_dyad: bool = True,
+def predict(items: Sequence[GoldItem], *, actor_files: Sequence[Path] = (), verb_files: Sequence[Path] = (),
+            require_dyad: bool = True,
             model: str | None = None, progress: Callable[[int], None] | None = None) -> tuple[list[Prediction], float]:
     """Code every item's text; returns the predictions (in item order) and the seconds it took.
 
@@ -103,7 +104,8 @@ def predict(items: Sequence[GoldItem], *, actor_files: Sequence[Path] = (), requ
     out: list[Prediction | None] = [None] * len(items)
     first: Coder | None = None
     for dyad, idx in groups.items():
-        coder = Coder(Settings(model=model, actor_files=tuple(actor_files), require_dyad=dyad))
+        coder = Coder(Settings(model=model, actor_files=tuple(actor_files), verb_files=tuple(verb_files),
+                               require_dyad=dyad))
         if first is not None:
             _share(first, coder)
         first = first or coder

@@ -36,6 +36,7 @@ import spacy.vocab
 from spacy.tokens import Span
 
 from heron.events.attribution import Argument, Attributor
+from heron.events.dictionary_events import dictionary_events, dictionary_hits
 from heron.events.embedding import Node, embed, make_node, mark_refusals, merge_instruments
 from heron.events.lexicon import TriggerLexicon, load_lexicon
 from heron.events.matcher import Match, TriggerMatcher, grammatical_object
@@ -64,10 +65,12 @@ class EventCoder:
         *,
         lexicon: TriggerLexicon | None = None,
         require_dyad: bool = True,
+        verb_dictionaries: Sequence = (),
     ) -> None:
         self.vocab = vocab
         self.lexicon = lexicon if lexicon is not None else load_lexicon()
         self.require_dyad = require_dyad
+        self.verb_dictionaries = tuple(verb_dictionaries)  # user PETRARCH verb files (dictionary_events)
         self.matcher = TriggerMatcher(self.lexicon)
 
     # ------------------------------------------------------------------------------------
@@ -85,9 +88,18 @@ class EventCoder:
         historical; ``places`` (the sentence's resolved places) give a target of last resort to
         material acts done in a named place ("air strikes hit Eastern Ghouta")."""
         matches = self.matcher.find(sent)
-        if not matches:
+        hits = dictionary_hits(self.verb_dictionaries, sent) if self.verb_dictionaries else {}
+        if hits:  # a verb the user's dictionary knows is coded by that dictionary alone
+            matches = [m for m in matches if m.anchor.i not in hits and m.token.i not in hits]
+        if not matches and not hits:
             return []
         attr = Attributor(sent.doc, mentions, self.lexicon.light_verbs)
+        if hits:
+            user = dictionary_events(hits, attr, sentence_index=sentence_index, require_dyad=self.require_dyad)
+            if not matches:
+                return ranking.discipline(user)
+        else:
+            user = []
         nodes = [make_node(m) for m in matches]
         triggers = {n.token.i for n in nodes}
         for n in nodes:
@@ -118,7 +130,7 @@ class EventCoder:
                 continue
             node.embedded = None
             events.extend(self._emit(node, attr, sentence_index, year, places))
-        return ranking.discipline(events)
+        return ranking.discipline(events + user)
 
     # --- emission ----------------------------------------------------------------------
 
