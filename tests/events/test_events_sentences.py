@@ -328,6 +328,13 @@ CASES: list[Case] = [
          {"Syrian soldiers": "SYRMIL", "three Turkish civilians": "TURCVL"}, [("190", "SYRMIL", "TURCVL")]),
     Case("Japan gave Haiti 5 million dollars of aid.", {"Japan": "JPN", "Haiti": "HTI"}, [("071", "JPN", "HTI")]),
     Case("The UN sent aid to Haiti.", {"The UN": "IGOUNO", "Haiti": "HTI"}, [("070", "IGOUNO", "HTI")], absent=["071"]),
+    # troops sent or arriving as peacekeepers are military protection (074), not a build-up or a visit
+    Case("Japan is sending troops to the UN peacekeeping force in South Sudan.",
+         {"Japan": "JPN", "the UN peacekeeping force": "IGOUNOMIL"}, [("074", "JPN", "IGOUNOMIL")], absent=["154"]),
+    Case("Russia sent troops to the Ukrainian border.", {"Russia": "RUS", "Ukrainian": "UKR"},
+         [("154", "RUS", None)], absent=["074"]),
+    Case("Canada and Britain have agreed to a trade deal.", {"Canada": "CAN", "Britain": "GBR"},
+         [("057", "CAN", "GBR"), ("057", "GBR", "CAN")]),
     Case("Israeli troops remained on alert in the West Bank.", {"Israeli troops": "ISRMIL"}, [("152", "ISRMIL", None)]),
 ]
 

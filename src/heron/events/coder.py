@@ -185,6 +185,9 @@ class EventCoder:
             reciprocal = False
         if code in self.lexicon.reform_families:
             code = self._reform_topic(node, code, attr)
+        if code in ("154", "042") and self._peacekeeping(m):
+            node.note = (node.note + "; " if node.note else "") + f"troops as peacekeepers: {code} -> 074"
+            code = "074"
         if code == "070" and self._in_money(m):
             node.note = (node.note + "; " if node.note else "") + "aid counted in money: 070 -> 071"
             code = "071"
@@ -274,6 +277,12 @@ class EventCoder:
                 node.note = (node.note + "; " if node.note else "") + f"about {sorted(hit)[0]!r}: {code} -> {code}{digit}"
                 return code + digit
         return code
+
+    def _peacekeeping(self, m: Match) -> bool:
+        """Peacekeeping words in the act's clause: the troops sent or arriving keep the peace."""
+        clause = m.anchor
+        words = {t.lemma_.lower() for t in clause.subtree} | {t.lower_ for t in clause.subtree}
+        return bool(words & self.lexicon.peacekeeping_words)
 
     def _in_money(self, m: Match) -> bool:
         """The aid's own phrase counts money: "$50 million in aid", "5.1 million dollars of aid"."""

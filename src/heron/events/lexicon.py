@@ -75,6 +75,7 @@ def _compile(files: list[tuple[str, str]]) -> TriggerLexicon:
     quantity: set[str] = set()
     carriers: set[str] = set()
     money: set[str] = set()
+    peacekeeping: set[str] = set()
     topics: list[tuple[str, frozenset[str]]] = []
     weapons: list[tuple[str, frozenset[str]]] = []
     families: set[str] = set()
@@ -101,6 +102,7 @@ def _compile(files: list[tuple[str, str]]) -> TriggerLexicon:
         quantity |= _words(doc, "quantity_nouns", fname)
         carriers |= _words(doc, "carrier_nouns", fname)
         money |= _words(doc, "money_nouns", fname)
+        peacekeeping |= _words(doc, "peacekeeping_words", fname)
         families |= _reform_families(doc, fname)
         topics.extend(_reform_topics(doc, fname))
         for code, words in (doc.get("weapon_subjects") or {}).items():
@@ -144,6 +146,7 @@ def _compile(files: list[tuple[str, str]]) -> TriggerLexicon:
         quantity_nouns=frozenset(quantity),
         carrier_nouns=frozenset(carriers),
         money_nouns=frozenset(money),
+        peacekeeping_words=frozenset(peacekeeping),
         reform_topics=tuple(topics),
         reform_families=frozenset(families),
         weapon_subjects=tuple(weapons),

@@ -103,6 +103,7 @@ class TriggerLexicon:
     reform_families: frozenset[str] = frozenset()  # three-digit codes refined by reform_topics
     weapon_subjects: tuple[tuple[str, frozenset[str]], ...] = ()  # ("195", {"warplanes", ...})
     money_nouns: frozenset[str] = frozenset()  # "dollars" in "gave 5 million dollars of aid": economic aid
+    peacekeeping_words: frozenset[str] = frozenset()  # troops sent as peacekeepers: 074
     carrier_nouns: frozenset[str] = frozenset()  # "effort" in "launched a mediation effort": the act is "mediation"
     sending_verbs: frozenset[str] = frozenset()  # "deployed troops to protect X": the purpose is the act
     index: Mapping[tuple[str, str], tuple[TriggerPattern, ...]] = field(repr=False, default_factory=dict)
