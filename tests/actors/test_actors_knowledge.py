@@ -484,3 +484,11 @@ def test_media_table_codes(kb):
         assert r["sectors"] in {"MED", "GOV;MED"}, r["name"]
     assert kb.resolve("Reuters").code == "GBRMED"
     assert kb.resolve("Islamic Republic News Agency").code == "IRNGOVMED"
+
+
+def test_a_national_ngo_carries_its_country_from_its_code():
+    kb = load_builtin()
+    national = kb.resolve("B'Tselem")
+    assert national is not None and national.country == "ISR" and "NGO" in national.sectors
+    international = kb.resolve("Amnesty International")
+    assert international is not None and international.country is None

@@ -75,7 +75,8 @@ def build_builtin() -> ActorKnowledge:
             code = r["code"]
             if not code:
                 raise bad(fname, lineno, "empty code")
-            country = r.get("country") or None
+            # a table without a country column (NGOs) still has one in a national body's code
+            country = r.get("country") or (split_code(code)[0] if "country" not in r else None)
             sectors = tuple(_split_list(r.get("sectors", "")))
             if not sectors and "sectors" not in r:
                 sectors = split_code(code)[1]
