@@ -65,26 +65,21 @@ def _builtin_files() -> list[tuple[str, str]]:
     return out
 
 
+#: word lists in _frames.yaml; each fills the TriggerLexicon field of the same name
+WORD_LISTS = ("light_verbs", "quantity_nouns", "carrier_nouns", "money_nouns", "peacekeeping_words",
+              "agent_nouns", "agent_suffix_exceptions", "optimism", "pessimism", "sending_verbs", "control_verbs")
+
+
 def _compile(files: list[tuple[str, str]]) -> TriggerLexicon:
     frames = [(n, t) for n, t in files if Path(n).name.startswith("_")]
     rows_files = [(n, t) for n, t in files if not Path(n).name.startswith("_")]
     classes: dict[str, EmbeddingClass] = {}
     future_class: str | None = None
     future_conflict_class: str | None = None
-    light: set[str] = set()
-    quantity: set[str] = set()
-    carriers: set[str] = set()
-    money: set[str] = set()
-    peacekeeping: set[str] = set()
+    words: dict[str, set[str]] = {key: set() for key in WORD_LISTS}
     topics: list[tuple[str, frozenset[str]]] = []
     weapons: list[tuple[str, frozenset[str]]] = []
     families: set[str] = set()
-    agents: set[str] = set()
-    not_agents: set[str] = set()
-    optimism: set[str] = set()
-    sending: set[str] = set()
-    control: set[str] = set()
-    pessimism: set[str] = set()
     for fname, text in frames:
         _, doc = _read_rows(fname, text)
         classes.update(_build_classes(doc, fname))
@@ -98,24 +93,11 @@ def _compile(files: list[tuple[str, str]]) -> TriggerLexicon:
                 raise DictionaryError(
                     f"{fname}:1: future_conflict_class {future_conflict_class!r} is not a class in this file"
                 )
-        light |= _words(doc, "light_verbs", fname)
-        quantity |= _words(doc, "quantity_nouns", fname)
-        carriers |= _words(doc, "carrier_nouns", fname)
-        money |= _words(doc, "money_nouns", fname)
-        peacekeeping |= _words(doc, "peacekeeping_words", fname)
+        for key in WORD_LISTS:
+            words[key] |= _words(doc, key, fname)
         families |= _reform_families(doc, fname)
         topics.extend(_reform_topics(doc, fname))
-        for code, words in (doc.get("weapon_subjects") or {}).items():
-            if code != "__line__":
-                if not known_code(str(code)):
-                    raise DictionaryError(f"{fname}: 'weapon_subjects' has unknown code {code!r}")
-                weapons.append((str(code), _words({"w": words}, "w", fname)))
-        agents |= _words(doc, "agent_nouns", fname)
-        not_agents |= _words(doc, "agent_suffix_exceptions", fname)
-        optimism |= _words(doc, "optimism", fname)
-        pessimism |= _words(doc, "pessimism", fname)
-        sending |= _words(doc, "sending_verbs", fname)
-        control |= _words(doc, "control_verbs", fname)
+        weapons.extend(_weapon_subjects(doc, fname))
     patterns: list[TriggerPattern] = []
     seen: dict[str, str] = {}
     for fname, text in rows_files:
@@ -140,22 +122,12 @@ def _compile(files: list[tuple[str, str]]) -> TriggerLexicon:
     return TriggerLexicon(
         patterns=tuple(patterns),
         classes=classes,
-        light_verbs=frozenset(light),
         future_class=future_class,
         future_conflict_class=future_conflict_class,
-        quantity_nouns=frozenset(quantity),
-        carrier_nouns=frozenset(carriers),
-        money_nouns=frozenset(money),
-        peacekeeping_words=frozenset(peacekeeping),
         reform_topics=tuple(topics),
         reform_families=frozenset(families),
         weapon_subjects=tuple(weapons),
-        agent_nouns=frozenset(agents),
-        agent_suffix_exceptions=frozenset(not_agents),
-        optimism=frozenset(optimism),
-        pessimism=frozenset(pessimism),
-        sending_verbs=frozenset(sending),
-        control_verbs=frozenset(control),
+        **{key: frozenset(words[key]) for key in WORD_LISTS},
         sources=tuple(n for n, _ in files),
         version=digest.hexdigest()[:12],
         index=frozen_index,
@@ -184,6 +156,17 @@ def load_lexicon(extra: Sequence[Path] = ()) -> TriggerLexicon:
         except OSError as exc:
             raise DictionaryError(f"{path}: cannot read trigger file ({exc.strerror})") from None
     return _compile(files)
+
+
+def _weapon_subjects(doc: dict, fname: str) -> list[tuple[str, frozenset[str]]]:
+    out = []
+    for code, cues in (doc.get("weapon_subjects") or {}).items():
+        if code == "__line__":
+            continue
+        if not known_code(str(code)):
+            raise DictionaryError(f"{fname}: 'weapon_subjects' has unknown code {code!r}")
+        out.append((str(code), _words({"w": cues}, "w", fname)))
+    return out
 
 
 def _reform_families(doc: dict, fname: str) -> frozenset[str]:
