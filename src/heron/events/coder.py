@@ -39,10 +39,18 @@ from heron.events.attribution import Argument, Attributor
 from heron.events.dictionary_events import dictionary_events, dictionary_hits
 from heron.events.embedding import Node, embed, make_node, mark_refusals, merge_instruments
 from heron.events.lexicon import TriggerLexicon, load_lexicon
-from heron.events.matcher import Match, TriggerMatcher, grammatical_object
-from heron.events.modality import clause_modality, is_historical, noun_modality
+from heron.events.matcher import Match, TriggerMatcher, grammatical_object, is_passive
+from heron.events.modality import clause_chain, clause_modality, is_historical, noun_modality
 from heron.events.ontology_bridge import needs_target
-from heron.events.places import HOST_PLACE_CODES, PLACE_SOURCE_ROOTS, PLACE_TARGET_CODES, PLACE_TARGET_ROOTS, event_place_target, host_place
+from heron.events.places import (
+    HOST_PLACE_CODES,
+    PLACE_SOURCE_ROOTS,
+    PLACE_TARGET_CODES,
+    PLACE_TARGET_ROOTS,
+    event_place_target,
+    host_place,
+)
+from heron.events.refine import refine_code
 from heron.events import ranking
 from heron.events.ranking import related, same_actor
 from heron.records import EventCandidate, Mention, Place
@@ -51,9 +59,6 @@ COOPERATIVE_ROOTS = frozenset({"04", "05", "06", "07", "08"})
 ONE_SIDED_ROOTS = frozenset({"02", "10", "12", "13"})
 #: conflictual roots whose announced future is a threat (the threat table says which code)
 HARM_ROOTS = frozenset({"12", "14", "16", "17", "18", "19", "20"})
-#: acts against people that CAMEO codes as mass violence when thousands suffer them
-MASS_CODES = {"174": "201"}
-MASS_WORDS = frozenset({"thousands", "tens", "millions"})
 
 
 class EventCoder:
@@ -183,17 +188,9 @@ class EventCoder:
             reciprocal = own_reciprocal
         if code[:2] in ONE_SIDED_ROOTS:  # refusing, asking, demanding, threatening: one side's act
             reciprocal = False
-        if code in self.lexicon.reform_families:
-            code = self._reform_topic(node, code, attr)
-        if code in ("154", "042") and self._peacekeeping(m):
-            node.note = (node.note + "; " if node.note else "") + f"troops as peacekeepers: {code} -> 074"
-            code = "074"
-        if code == "070" and self._in_money(m):
-            node.note = (node.note + "; " if node.note else "") + "aid counted in money: 070 -> 071"
-            code = "071"
-        if code in MASS_CODES and _many_people(m):
-            node.note = f"{code} of thousands -> {MASS_CODES[code]}"
-            code = MASS_CODES[code]  # "forced out more than 1,000 refugees": a mass expulsion
+        code, why = refine_code(code, m, self.lexicon, attr.by_token)  # refine.py: 1411, 074, 071, 201
+        if why:
+            node.note = f"{node.note}; {why}" if node.note else why
         modality = self._modality(node, year)
         node.attributed = source is not None or target is not None
         if modality == "hypothetical" and node.reported_by is not None and _said_would(m.anchor):
@@ -260,37 +257,6 @@ class EventCoder:
             if arg is not None:
                 return arg
         return None
-
-    def _reform_topic(self, node: Node, code: str, attr: Attributor) -> str:
-        """ "staged rallies to demand the president's resignation" -> 1411: the fourth digit of a
-        political-reform code from cue words in the act's own clause (actor names left out)."""
-        m = node.match
-        clause = m.host if m.host is not None else m.token
-        while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
-            clause = clause.head
-        words = [t for t in clause.subtree if t.i not in attr.by_token and t.i not in {p.i for p in m.parts}]
-        lemmas = {t.lemma_.lower() for t in words}
-        lemmas |= {f"{a.lemma_.lower()} {b.lemma_.lower()}" for a, b in zip(words, words[1:]) if b.i == a.i + 1}
-        for digit, cues in self.lexicon.reform_topics:
-            hit = lemmas & cues
-            if hit:
-                node.note = (node.note + "; " if node.note else "") + f"about {sorted(hit)[0]!r}: {code} -> {code}{digit}"
-                return code + digit
-        return code
-
-    def _peacekeeping(self, m: Match) -> bool:
-        """Peacekeeping words in the act's clause: the troops sent or arriving keep the peace."""
-        clause = m.anchor
-        words = {t.lemma_.lower() for t in clause.subtree} | {t.lower_ for t in clause.subtree}
-        return bool(words & self.lexicon.peacekeeping_words)
-
-    def _in_money(self, m: Match) -> bool:
-        """The aid's own phrase counts money: "$50 million in aid", "5.1 million dollars of aid"."""
-        heads = [t for t in (m.obj, m.obj_head, m.token if m.pattern.pos == "noun" else None) if t is not None]
-        near = {t for h in heads for t in (h, h.head, h.head.head, *h.head.children)}  # "dollars of aid"
-        for h in heads:
-            near |= set(h.subtree)
-        return any(t.is_currency or t.lemma_.lower() in self.lexicon.money_nouns for t in near)
 
     def _future_intent(self, node: Node, code: str) -> str:
         """Cooperation told in the future tense is an expression of intent (CAMEO 03x)."""
@@ -378,33 +344,12 @@ def _only_itself(source: Argument, target: Argument) -> bool:
 
 def _said_would(tok) -> bool:
     """ "would" (or "'d") on the trigger's own clause."""
-    from heron.events.modality import clause_chain
-
     return any(c.dep_ == "aux" and c.lower_ in ("would", "'d") for t in clause_chain(tok) for c in t.children)
 
 
 def _agentless(m: Match) -> bool:
     """A passive verb with no "by" phrase ("was arrested"), or a noun trigger ("a bombing")."""
-    from heron.events.matcher import is_passive
-
     if m.pattern.pos == "noun":
         return True
     tok = m.token
     return is_passive(tok) and not any(c.dep_ == "agent" for c in tok.children)
-
-
-def _many_people(m: Match) -> bool:
-    """The act's object counts a thousand or more: "expelled 1,000 refugees", "thousands of villagers"."""
-    obj = grammatical_object(m.token) if m.pattern.pos == "verb" else None
-    if obj is None:
-        return False
-    if obj.lower_ in MASS_WORDS:
-        return True
-    for c in obj.children:
-        if c.dep_ == "nummod":
-            digits = c.text.replace(",", "")
-            if digits.isdigit() and int(digits) >= 1000:
-                return True
-            if c.lower_ in ("thousand", "thousands", "million", "millions"):
-                return True
-    return False

@@ -12,7 +12,7 @@ from spacy.tokens import Token
 from heron.events.attribution import Attributor
 from heron.events.lexicon import EmbeddingClass, TriggerLexicon, TriggerPattern
 from heron.events.matcher import Match, grammatical_object, prep_objects, preps
-from heron.events.modality import deontic, is_negated, will_not
+from heron.events.modality import clause_chain, deontic, is_negated, will_not
 
 INTENT_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
 REFUSAL_CLASS = "refuse"
@@ -275,8 +275,6 @@ def _code_obligation(node: Node, attr: Attributor, live: list[Node]) -> bool:
 
 def _obliged_clause(tok: Token) -> Token | None:
     """The verb that carries the modal (the trigger itself, or a verb it hangs on)."""
-    from heron.events.modality import clause_chain
-
     for t in clause_chain(tok):
         if any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
             return t

@@ -1,0 +1,83 @@
+"""Refinements of a code by the act's own words, once its trigger and arguments are known.
+
+* political-reform codes (024, 034, 083, 104, 123, 141-145) take CAMEO's fourth digit from cue
+  words in the act's clause (``reform_topics`` in ``_frames.yaml``): "rallies calling for the
+  president's removal" -> 1411;
+* troops sent or arriving as peacekeepers are military protection: 154 / 042 -> 074;
+* aid counted in money is economic aid: 070 -> 071;
+* the expulsion of thousands is a mass expulsion: 174 -> 201.
+
+Each returns the new code and a note for the event's reason (or the code unchanged and "").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Container
+
+from heron.events.lexicon_model import TriggerLexicon
+from heron.events.matcher import Match, grammatical_object
+
+#: acts against people that CAMEO codes as mass violence when thousands suffer them
+MASS_CODES = {"174": "201"}
+MASS_WORDS = frozenset({"thousands", "tens", "millions"})
+PEACEKEEPING_CODES = frozenset({"154", "042"})
+
+
+def refine_code(code: str, m: Match, lexicon: TriggerLexicon, actor_tokens: Container[int]) -> tuple[str, str]:
+    if code in lexicon.reform_families:
+        return reform_topic(code, m, lexicon, actor_tokens)
+    if code in PEACEKEEPING_CODES and _peacekeeping(m, lexicon):
+        return "074", f"troops as peacekeepers: {code} -> 074"
+    if code == "070" and _in_money(m, lexicon):
+        return "071", "aid counted in money: 070 -> 071"
+    if code in MASS_CODES and _many_people(m):
+        return MASS_CODES[code], f"{code} of thousands -> {MASS_CODES[code]}"
+    return code, ""
+
+
+def reform_topic(code: str, m: Match, lexicon: TriggerLexicon, actor_tokens: Container[int]) -> tuple[str, str]:
+    """The fourth digit from cue words in the act's own clause (actor names and the trigger left out)."""
+    clause = m.host if m.host is not None else m.token
+    while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+        clause = clause.head
+    parts = {p.i for p in m.parts}
+    words = [t for t in clause.subtree if t.i not in actor_tokens and t.i not in parts]
+    lemmas = {t.lemma_.lower() for t in words}
+    lemmas |= {f"{a.lemma_.lower()} {b.lemma_.lower()}" for a, b in zip(words, words[1:]) if b.i == a.i + 1}
+    for digit, cues in lexicon.reform_topics:
+        hit = lemmas & cues
+        if hit:
+            return code + digit, f"about {sorted(hit)[0]!r}: {code} -> {code}{digit}"
+    return code, ""
+
+
+def _peacekeeping(m: Match, lexicon: TriggerLexicon) -> bool:
+    """Peacekeeping words in the act's clause: the troops sent or arriving keep the peace."""
+    words = {w for t in m.anchor.subtree for w in (t.lemma_.lower(), t.lower_)}
+    return bool(words & lexicon.peacekeeping_words)
+
+
+def _in_money(m: Match, lexicon: TriggerLexicon) -> bool:
+    """The aid's own phrase counts money: "$50 million in aid", "5.1 million dollars of aid"."""
+    heads = [t for t in (m.obj, m.obj_head, m.token if m.pattern.pos == "noun" else None) if t is not None]
+    near = {t for h in heads for t in (h, h.head, h.head.head, *h.head.children)}  # "dollars of aid"
+    for h in heads:
+        near |= set(h.subtree)
+    return any(t.is_currency or t.lemma_.lower() in lexicon.money_nouns for t in near)
+
+
+def _many_people(m: Match) -> bool:
+    """The act's object counts a thousand or more: "expelled 1,000 refugees", "thousands of villagers"."""
+    obj = grammatical_object(m.token) if m.pattern.pos == "verb" else None
+    if obj is None:
+        return False
+    if obj.lower_ in MASS_WORDS:
+        return True
+    for c in obj.children:
+        if c.dep_ == "nummod":
+            digits = c.text.replace(",", "")
+            if digits.isdigit() and int(digits) >= 1000:
+                return True
+            if c.lower_ in ("thousand", "thousands", "million", "millions"):
+                return True
+    return False
