@@ -54,13 +54,14 @@ def mentions_sql(where: str = "TRUE") -> str:
     return f"SELECT {MENTION_COLUMNS} FROM events e LEFT JOIN articles a ON a.id = e.article_id WHERE {where}"
 
 
-def date_where(start: date | None, end: date | None, *, pad_days: int = 0) -> str:
-    """A condition on the event date, widened by ``pad_days`` on both sides (literals, no parameters)."""
+def date_where(start: date | None, end: date | None, *, pad_days: int = 0, col: str = EVENT_DATE) -> str:
+    """A condition on the event date (or ``col``), widened by ``pad_days`` on both sides (literals, no
+    parameters)."""
     parts = []
     if start is not None:
-        parts.append(f"{EVENT_DATE} >= DATE '{(start - timedelta(days=pad_days)).isoformat()}'")
+        parts.append(f"{col} >= DATE '{(start - timedelta(days=pad_days)).isoformat()}'")
     if end is not None:
-        parts.append(f"{EVENT_DATE} <= DATE '{(end + timedelta(days=pad_days)).isoformat()}'")
+        parts.append(f"{col} <= DATE '{(end + timedelta(days=pad_days)).isoformat()}'")
     return " AND ".join(parts) or "TRUE"
 
 

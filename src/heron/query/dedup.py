@@ -101,7 +101,7 @@ def dedup_events(
                g.n_mentions, g.n_sources, g.n_articles,
                r.event_id AS first_mention_id, r.article_id AS first_article_id, '{method}' AS method
         FROM r JOIN g USING (dedup_id)
-        WHERE {_range('r.date', start, end) if method == 'cluster' else 'TRUE'}
+        WHERE {date_where(start, end, col='r.date') if method == 'cluster' else 'TRUE'}
         ORDER BY r.date NULLS LAST, event_id
         """
         return store.con.execute(sql).df()
@@ -127,21 +127,12 @@ def dedup_mentions(
         WHERE m.dedup_id IN (
             SELECT dedup_id FROM {rel}
             QUALIFY row_number() OVER (PARTITION BY dedup_id ORDER BY {MENTION_ORDER}) = 1
-               AND {_range('date', start, end) if method == 'cluster' else 'TRUE'}
+               AND {date_where(start, end, col='date') if method == 'cluster' else 'TRUE'}
         )
         ORDER BY m.date NULLS LAST, m.dedup_id, m.published NULLS LAST, m.article_id, m.sentence_index,
                  m.start, m.event_id
         """
         return store.con.execute(sql).df()
-
-
-def _range(col: str, start: date | None, end: date | None) -> str:
-    parts = []
-    if start is not None:
-        parts.append(f"{col} >= DATE '{start.isoformat()}'")
-    if end is not None:
-        parts.append(f"{col} <= DATE '{end.isoformat()}'")
-    return " AND ".join(parts) or "TRUE"
 
 
 @contextmanager
