@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from heron.actors.codes import _read_table, clean_phrase, norm_key, parse_date, pluralize, split_code
+from heron.actors.codes import _read_table, clean_phrase, norm_key, parse_date, pluralize
 from heron.actors.knowledge import ActorKnowledge, LayerBuilder, SectorEntry
 from heron.errors import DictionaryError
 
@@ -75,11 +75,9 @@ def build_builtin() -> ActorKnowledge:
             code = r["code"]
             if not code:
                 raise bad(fname, lineno, "empty code")
-            # a table without a country column (NGOs) still has one in a national body's code
-            country = r.get("country") or (split_code(code)[0] if "country" not in r else None)
-            sectors = tuple(_split_list(r.get("sectors", "")))
-            if not sectors and "sectors" not in r:
-                sectors = split_code(code)[1]
+            # a table without a country (NGOs) or sectors column: the builder reads them from the code
+            country = (r["country"] or None) if "country" in r else ...
+            sectors = tuple(_split_list(r["sectors"])) if "sectors" in r else None
             try:
                 vf = parse_date(r.get("valid_from", ""))
                 vt = parse_date(r.get("valid_to", ""), end=True)
