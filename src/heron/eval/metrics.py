@@ -131,13 +131,7 @@ def main_accuracy(items: Sequence[GoldItem], preds: Sequence[Prediction],
     out: dict[str, Accuracy] = {}
     for name in levels:
         lv, acc = LEVELS[name], Accuracy()
-        for item, pred in zip(items, preds, strict=True):
-            if not item.events:
-                continue
-            key = lv.gold(item.events[0])
-            if key is None:
-                continue
-            main = pred.main()
+        for key, main in _gold_and_main(items, preds, lv):
             acc.total += 1
             acc.correct += int(main is not None and lv.pred(main) == key)
         if acc.total:
@@ -166,15 +160,20 @@ def confusion(items: Sequence[GoldItem], preds: Sequence[Prediction], level: str
     """gold main value -> Counter of predicted main values ("none" when nothing was coded)."""
     lv = LEVELS[level]
     table: dict[str, Counter] = defaultdict(Counter)
+    for key, main in _gold_and_main(items, preds, lv):
+        table[_label(key)][_label(lv.pred(main)) if main is not None else "none"] += 1
+    return dict(sorted(table.items()))
+
+
+def _gold_and_main(items: Sequence[GoldItem], preds: Sequence[Prediction], lv):  # noqa: ANN202
+    """(gold key of the item's first event, predicted main event or None) for every item whose
+    first gold event has a value at level ``lv``."""
     for item, pred in zip(items, preds, strict=True):
         if not item.events:
             continue
         key = lv.gold(item.events[0])
-        if key is None:
-            continue
-        main = pred.main()
-        table[_label(key)][_label(lv.pred(main)) if main is not None else "none"] += 1
-    return dict(sorted(table.items()))
+        if key is not None:
+            yield key, pred.main()
 
 
 def _label(key: Key) -> str:
