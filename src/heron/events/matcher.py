@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from heron.events.lexicon import TriggerLexicon, TriggerPattern, load_lexicon
+from heron.nlp.context import governing_verb
 
 POS_KIND = {"VERB": "verb", "NOUN": "noun", "ADJ": "adj"}
 MOD_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod", "nummod"})
@@ -197,6 +198,13 @@ class Match:
     def anchor(self) -> Token:
         """The clause's verb: the one carrying a noun trigger, else the trigger itself."""
         return self.host if self.host is not None else self.token
+
+    @property
+    def clause(self) -> Token:
+        """The verb heading the trigger's clause: the anchor if it is a verb, else the nearest verb
+        above it, else the sentence's root."""
+        anchor = self.anchor
+        return governing_verb(anchor, max_steps=len(anchor.sent)) or anchor.sent.root
 
     @property
     def trigger_tokens(self) -> list[Token]:

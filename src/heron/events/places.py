@@ -90,11 +90,17 @@ def host_place(match: Match, *, sentence_index: int, exclude_countries: Sequence
         entry = place_country(ent.text)
         if entry is None or entry.country in exclude_countries:
             continue
-        country = _knowledge().country(entry.country) or entry
-        actor = country.to_actor()
-        log.debug("visit host from place %r -> %s", ent.text, actor.code)
-        return Mention.over(ent, (actor,), sentence_index=sentence_index, resolved_by="context")
+        log.debug("visit host from place %r -> %s", ent.text, entry.country)
+        return _country_mention(ent, entry.country, sentence_index, fallback=entry)
     return None
+
+
+def _country_mention(span: Span, iso3: str, sentence_index: int, *, fallback=None) -> Mention | None:
+    """A mention over ``span`` standing for the country ``iso3`` (its canonical entry, else ``fallback``)."""
+    entry = _knowledge().country(iso3) or fallback
+    if entry is None:
+        return None
+    return Mention.over(span, (entry.to_actor(),), sentence_index=sentence_index, resolved_by="context")
 
 
 def _entity(tok: Token) -> Span | None:
@@ -112,10 +118,7 @@ def event_place_target(match: Match, places: Sequence[Place], *, sentence_index:
     name modifying an actor ("U.S. soldier", "Syria's army": ``actor_tokens`` are the tokens of
     actor mentions) says whose, not where: it is skipped ("the Darfur region" is kept)."""
     tok = match.token
-    clause = match.host if match.host is not None else tok
-    while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
-        clause = clause.head
-    inside = {t.i for t in clause.subtree}
+    inside = {t.i for t in match.clause.subtree}
     doc = tok.doc
     best: tuple[int, Span, str] | None = None
     for p in places:
@@ -132,7 +135,4 @@ def event_place_target(match: Match, places: Sequence[Place], *, sentence_index:
     if best is None:
         return None
     _, span, iso3 = best
-    country = _knowledge().country(iso3)
-    if country is None:
-        return None
-    return Mention.over(span, (country.to_actor(),), sentence_index=sentence_index, resolved_by="context")
+    return _country_mention(span, iso3, sentence_index)

@@ -37,11 +37,8 @@ def refine_code(code: str, m: Match, lexicon: TriggerLexicon, actor_tokens: Cont
 
 def reform_topic(code: str, m: Match, lexicon: TriggerLexicon, actor_tokens: Container[int]) -> tuple[str, str]:
     """The fourth digit from cue words in the act's own clause (actor names and the trigger left out)."""
-    clause = m.host if m.host is not None else m.token
-    while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
-        clause = clause.head
     parts = {p.i for p in m.parts}
-    words = [t for t in clause.subtree if t.i not in actor_tokens and t.i not in parts]
+    words = [t for t in m.clause.subtree if t.i not in actor_tokens and t.i not in parts]
     lemmas = {t.lemma_.lower() for t in words}
     lemmas |= {f"{a.lemma_.lower()} {b.lemma_.lower()}" for a, b in zip(words, words[1:]) if b.i == a.i + 1}
     for digit, cues in lexicon.reform_topics:
