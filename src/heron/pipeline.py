@@ -39,6 +39,15 @@ class Coder:
         self.settings = settings or Settings()
         self.learned = learned  # rows of the store's learned_actors table (see heron.store.learned)
 
+    def with_dyad_rule(self, require_dyad: bool) -> Coder:
+        """A coder that differs only in ``require_dyad``, sharing this one's already-loaded model,
+        dictionaries, ontology, gazetteer and mention finder (none of them depends on the rule)."""
+        fresh = Coder(self.settings.model_copy(update={"require_dyad": require_dyad}), learned=self.learned)
+        for name in ("nlp", "knowledge", "ontology", "gazetteer", "mention_finder"):
+            if name in vars(self):
+                vars(fresh)[name] = vars(self)[name]
+        return fresh
+
     # -- resources (lazy) -------------------------------------------------------------------
     @cached_property
     def nlp(self):

@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from heron.pipeline import code_text
+import pytest
+
+from heron.pipeline import Coder, code_text
+
+
+@pytest.fixture(scope="module")
+def lenient(coder) -> Coder:
+    """A coder without the dyad rule, sharing the session coder's loaded model and dictionaries."""
+    return coder.with_dyad_rule(False)
 
 
 def _events(text, coder):
@@ -25,9 +33,11 @@ def test_talks_in_a_city_do_not_target_its_country(coder):
     assert all(t != "CHE" for _, _, t, _ in events)
 
 
-def test_the_dateline_is_no_target(coder):
-    events = _events("KABUL, Afghanistan - The Taliban imposed a blockade on the highway.", coder)
-    assert all(t != "AFG" or "place of the act" not in r for _, _, t, r in events)
+def test_the_dateline_is_no_target(lenient):
+    # the dyad rule off, so the blockade is coded whether or not a target is found
+    events = _events("KABUL, Afghanistan - The Taliban imposed a blockade on the highway.", lenient)
+    assert [c for c, _, _, _ in events] == ["191"]
+    assert all("place of the act" not in r for _, _, _, r in events)
 
 
 def test_an_agentless_arrest_is_the_place_s(coder):
@@ -36,9 +46,10 @@ def test_an_agentless_arrest_is_the_place_s(coder):
                for c, s, t, r in events)
 
 
-def test_a_nationality_is_no_place_of_the_act(coder):
-    events = _events("A roadside bomb killed one U.S. soldier on Sunday.", coder)
-    assert all(s != "USA" for _, s, _, _ in events)
+def test_a_nationality_is_no_place_of_the_act(lenient):
+    events = _events("A roadside bomb killed one U.S. soldier on Sunday.", lenient)
+    assert events, "the bombing is coded (with no source)"
+    assert all(s is None for _, s, _, _ in events)
 
 
 def test_a_named_agent_is_kept(coder):

@@ -104,11 +104,11 @@ def predict(items: Sequence[GoldItem], *, actor_files: Sequence[Path] = (), verb
     out: list[Prediction | None] = [None] * len(items)
     first: Coder | None = None
     for dyad, idx in groups.items():
-        coder = Coder(Settings(model=model, actor_files=tuple(actor_files), verb_files=tuple(verb_files),
-                               require_dyad=dyad))
-        if first is not None:
-            _share(first, coder)
-        first = first or coder
+        if first is None:
+            coder = first = Coder(Settings(model=model, actor_files=tuple(actor_files),
+                                           verb_files=tuple(verb_files), require_dyad=dyad))
+        else:
+            coder = first.with_dyad_rule(dyad)
         articles = (Article(id=items[i].id, text=items[i].text, published=items[i].published) for i in idx)
         for i, coded in zip(idx, coder.code_articles(articles)):
             out[i] = _from_coded(items[i].id, coded)
@@ -117,9 +117,3 @@ def predict(items: Sequence[GoldItem], *, actor_files: Sequence[Path] = (), verb
     preds = [p if p is not None else Prediction(items[i].id) for i, p in enumerate(out)]
     return preds, time.perf_counter() - t0
 
-
-def _share(loaded, fresh) -> None:
-    """Give ``fresh`` the already-loaded resources of ``loaded`` that do not depend on require_dyad."""
-    for name in ("nlp", "knowledge", "ontology", "gazetteer", "mention_finder"):
-        if name in vars(loaded):
-            vars(fresh)[name] = vars(loaded)[name]
