@@ -128,7 +128,7 @@ def embed(nodes: list[Node], attr: Attributor, lexicon: TriggerLexicon) -> None:
         # only what is coded in its own right can be embedded ("agreed that ... requires ..." is not)
         live = [n for n in inside if not n.negated and not n.silent and (n.pattern.standalone or n.mapped)]
         if cls.name == "speech" and not node.region and node.pattern.pos == "verb" and (
-            node.nested or _thing_said(node, attr)
+            node.nested or _thing_said(node, attr, lexicon)
         ):
             # "for maintaining unfair practices", "Germany is adding an airplane": nothing is said
             node.silent = True
@@ -147,7 +147,7 @@ def embed(nodes: list[Node], attr: Attributor, lexicon: TriggerLexicon) -> None:
             live = [n for n in live if n not in carriers]
         emb = min(live, key=lambda n: (n.depth, n.token.i))
         node.embedded = emb
-        if cls.name == "speech" and _claims_own_harm(node, emb, attr):
+        if cls.name == "speech" and _claims_own_harm(node, emb, attr, lexicon):
             continue
         found, repl = cls.lookup(emb.code)
         if cls.name == "speech":  # "X said Sudan must return ...": a demand; "should": an appeal
@@ -209,35 +209,23 @@ def _code_empty_clause(node: Node) -> None:
             return
 
 
-#: speech verbs that mean something else when their object is a thing ("add a plane", "write a law")
-NON_SPEECH_WITH_OBJECT = frozenset({"add", "maintain", "observe", "recall", "write", "report", "mention", "note",
-                                    "claim"})
-
-
-def _thing_said(node: Node, attr: Attributor) -> bool:
+def _thing_said(node: Node, attr: Attributor, lexicon: TriggerLexicon) -> bool:
     """A speech verb with a plain object and no clause: "adding an airplane", "recalled its envoy"."""
-    if node.token.lemma_.lower() not in NON_SPEECH_WITH_OBJECT:
+    if node.token.lemma_.lower() not in lexicon.thing_object_speech_verbs:
         return False
     obj = grammatical_object(node.token)
-    if obj is None or obj.lemma_.lower() in SPEECH_NOUNS:
+    if obj is None or obj.lemma_.lower() in lexicon.speech_object_nouns:
         return False
     return not attr.mentions_at(obj)[0]
 
 
-#: objects that keep a speech verb a statement ("noted the statement")
-SPEECH_NOUNS = frozenset({"statement", "remark", "comment", "concern", "importance", "need", "fact", "point",
-                          "view", "position", "hope", "support", "opposition", "readiness", "willingness"})
-
-
-#: speech verbs that, over the speaker's own violent act, claim responsibility for it (CAMEO 015)
-CLAIM_VERBS = frozenset({"claim", "boast", "brag"})
 HARM_ROOTS = frozenset({"18", "19", "20"})
 
 
-def _claims_own_harm(node: Node, emb: Node, attr: Attributor) -> bool:
+def _claims_own_harm(node: Node, emb: Node, attr: Attributor, lexicon: TriggerLexicon) -> bool:
     """ "the rebels claimed that they had attacked the base": a claim of responsibility (015);
     the attack itself is known only from the claim, so it is not emitted."""
-    if node.token.lemma_.lower() not in CLAIM_VERBS or emb.code[:2] not in HARM_ROOTS:
+    if node.token.lemma_.lower() not in lexicon.claim_verbs or emb.code[:2] not in HARM_ROOTS:
         return False
     speaker, _ = attr.subject(node.token)
     actor = attr.resolve(emb.match, emb.pattern.source)

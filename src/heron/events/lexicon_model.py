@@ -104,7 +104,10 @@ class TriggerLexicon:
     weapon_subjects: tuple[tuple[str, frozenset[str]], ...] = ()  # ("195", {"warplanes", ...})
     money_nouns: frozenset[str] = frozenset()  # "dollars" in "gave 5 million dollars of aid": economic aid
     peacekeeping_words: frozenset[str] = frozenset()  # troops sent as peacekeepers: 074
-    carrier_nouns: frozenset[str] = frozenset()  # "effort" in "launched a mediation effort": the act is "mediation"
+    carrier_nouns: frozenset[str] = frozenset()
+    thing_object_speech_verbs: frozenset[str] = frozenset()  # "adding an airplane" says nothing
+    speech_object_nouns: frozenset[str] = frozenset()  # "noted the importance": still a statement
+    claim_verbs: frozenset[str] = frozenset()  # "claimed they had attacked": 015 over one's own attack  # "effort" in "launched a mediation effort": the act is "mediation"
     sending_verbs: frozenset[str] = frozenset()  # "deployed troops to protect X": the purpose is the act
     index: Mapping[tuple[str, str], tuple[TriggerPattern, ...]] = field(repr=False, default_factory=dict)
 
