@@ -25,6 +25,8 @@ THREAT_CLASS = "threaten"
 #: modals that make an agreed clause a commitment: "agreed that they should cooperate"
 COMMITTING_MODALS = frozenset({"should", "will", "would", "shall", "must"})
 PUNITIVE_ROOTS = frozenset({"16", "17"})
+#: assault, fighting, mass violence
+VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 
 
 @dataclass(slots=True, eq=False)
@@ -219,13 +221,10 @@ def _thing_said(node: Node, attr: Attributor, lexicon: TriggerLexicon) -> bool:
     return not attr.mentions_at(obj)[0]
 
 
-HARM_ROOTS = frozenset({"18", "19", "20"})
-
-
 def _claims_own_harm(node: Node, emb: Node, attr: Attributor, lexicon: TriggerLexicon) -> bool:
     """ "the rebels claimed that they had attacked the base": a claim of responsibility (015);
     the attack itself is known only from the claim, so it is not emitted."""
-    if node.token.lemma_.lower() not in lexicon.claim_verbs or emb.code[:2] not in HARM_ROOTS:
+    if node.token.lemma_.lower() not in lexicon.claim_verbs or emb.code[:2] not in VIOLENT_ROOTS:
         return False
     speaker, _ = attr.subject(node.token)
     actor = attr.resolve(emb.match, emb.pattern.source)
@@ -341,7 +340,7 @@ def merge_instruments(nodes: list[Node], weapon_subjects: tuple[tuple[str, froze
         for noun in nodes:
             if noun is verb or noun.consumed or noun.pattern.pos != "noun" or noun.code == "190":
                 continue
-            if noun.code[:2] not in ("18", "19", "20") or not _through_instrument(noun.token, verb.token):
+            if noun.code[:2] not in VIOLENT_ROOTS or not _through_instrument(noun.token, verb.token):
                 continue
             verb.note = f"{verb.pattern.lemma!r} by {noun.pattern.lemma!r}: {verb.code} -> {noun.code}"
             verb.code, verb.recoded = noun.code, True
