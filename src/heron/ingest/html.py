@@ -11,6 +11,12 @@ source). The ``<html lang>`` attribute gives the language. A sidecar ``NAME.json
 The text starts after the headline: when the extracted text opens with the title, that line is
 removed, as for ``.txt`` files.
 
+Deep pages: lxml's tree keeps about 255 levels of nesting, so text inside a few thousand nested
+``<div>``s never reaches trafilatura. When trafilatura finds nothing on a page nested deeper than
+that, the text comes from a streamed plain extraction (:mod:`heron.ingest.html_plain`) instead.
+trafilatura's own log records (e.g. "discarding data") go to Heron's log at DEBUG, naming the
+page, not to the terminal.
+
 Size: a page may be up to 4 x ``max_record_bytes`` (markup, scripts and styles weigh more than
 the story); the extracted text must then fit ``max_record_bytes``.
 
@@ -20,6 +26,7 @@ Encoding: UTF-8 (with or without BOM), else the charset the page declares in a `
 from __future__ import annotations
 
 import codecs
+import contextlib
 import logging
 import re
 from collections.abc import Iterator
@@ -31,6 +38,7 @@ from heron.ingest.dates import parse_published
 from heron.ingest.decode import Undecodable, decode_bytes
 from heron.ingest.fields import article_from
 from heron.ingest.files import read_bytes, too_large
+from heron.ingest.html_plain import TREE_DEPTH_LIMIT, plain_text
 from heron.ingest.normalize import normalise_text
 from heron.ingest.text import sidecar_meta, split_title
 from heron.records import Article, ReadProblem
@@ -60,8 +68,50 @@ def decode_html(data: bytes) -> str:
         raise err
 
 
-def extract(html: str) -> dict[str, Any] | None:
-    """Main text and metadata of a page: keys text, title, date, url, source; None if no text."""
+class _ToDebug(logging.Handler):
+    """Re-log a library's records on Heron's logger at DEBUG, prefixed with the page's origin."""
+
+    def __init__(self, origin: str) -> None:
+        super().__init__(logging.NOTSET)
+        self.origin = origin
+
+    def emit(self, record: logging.LogRecord) -> None:
+        log.debug("%s: %s: %s", self.origin, record.name, record.getMessage())
+
+
+@contextlib.contextmanager
+def _library_log_to_debug(name: str, origin: str) -> Iterator[None]:
+    """While extracting, ``name``'s records go to Heron's log at DEBUG instead of the terminal."""
+    logger = logging.getLogger(name)
+    handler = _ToDebug(origin)
+    propagate = logger.propagate
+    logger.addHandler(handler)
+    logger.propagate = False
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)
+        logger.propagate = propagate
+
+
+def extract(html: str, *, origin: str = "<html>") -> dict[str, Any] | None:
+    """Main text and metadata of a page: keys text, title, date, url, source; None if no text.
+
+    trafilatura first; for a page nested deeper than lxml's tree keeps, where trafilatura finds
+    nothing, the streamed plain text (no date, URL or source then: only the ``<title>``).
+    """
+    with _library_log_to_debug("trafilatura", origin):
+        found = _trafilatura(html)
+    if found is not None:
+        return found
+    plain = plain_text(html)
+    if plain.max_depth < TREE_DEPTH_LIMIT or not plain.text.strip():
+        return None
+    log.info("%s: nested %d deep, past lxml's tree limit; read as plain text", origin, plain.max_depth)
+    return {"text": plain.text, "title": plain.title, "date": None, "url": None, "source": None}
+
+
+def _trafilatura(html: str) -> dict[str, Any] | None:
     import trafilatura
 
     doc = trafilatura.bare_extraction(
@@ -104,7 +154,7 @@ def read_html_file(path: Path, origin: str, limit: int) -> Iterator[Article | Re
         yield ReadProblem(origin, err.line, "undecodable", err.detail())
         return
     try:
-        found = extract(html)
+        found = extract(html, origin=origin)
     except ImportError as err:
         yield ReadProblem(
             origin, None, "html-extractor-missing", f"cannot import trafilatura: {err}"
