@@ -72,7 +72,9 @@ def _write_parquet(store: Store, query: str, out: Path) -> int:
     """
     import pyarrow.parquet as pq
 
-    table = store.con.sql(query).to_arrow_table()
+    result = store.con.execute(query)  # execute, not sql(): it supersedes any unfinished result
+    fetch = getattr(result, "to_arrow_table", None) or result.fetch_arrow_table  # DuckDB 2 / 1.x
+    table = fetch()
     pq.write_table(table, out)
     return table.num_rows
 
