@@ -21,8 +21,8 @@ import pyarrow as pa
 
 from heron.errors import StoreError
 from heron.records import CodedArticle, ReadProblem
-from heron.store import learned
-from heron.store.migrations import ARTICLE_TABLES, MIGRATIONS
+from heron.store import learned, opening
+from heron.store.migrations import ARTICLE_TABLES, MIGRATIONS, SCHEMA_VERSION
 
 log = logging.getLogger(__name__)
 
@@ -40,35 +40,87 @@ class Store:
         self.path = str(path)
         if read_only and self.path != ":memory:" and not Path(self.path).exists():
             raise StoreError(f"no database at {self.path}. Fix: run `heron code ... --db {self.path}` first.")
-        try:
-            self.con = duckdb.connect(self.path, read_only=read_only)
-        except duckdb.Error as exc:  # locked by another writer, corrupt file, ...
-            raise StoreError(f"cannot open {self.path}: {exc}. Fix: close other Heron processes using it.") from exc
-        if not read_only:
+        self.con = opening.connect(self.path, read_only=read_only)
+        if read_only:
+            self._check_read_only_schema()
+        else:
             self.migrate()
 
     # -- schema -----------------------------------------------------------------------------
     def migrate(self) -> list[str]:
-        """Apply the migrations this database lacks; return their names."""
+        """Apply the migrations this database lacks, in order; return their names.
+
+        Refuses (StoreError) a database written by a newer Heron: one that records a schema step
+        this Heron does not know, or a higher schema version.
+        """
         self.con.execute("CREATE TABLE IF NOT EXISTS schema_migrations (name VARCHAR PRIMARY KEY, applied_at TIMESTAMP)")
-        done = {row[0] for row in self.con.execute("SELECT name FROM schema_migrations").fetchall()}
+        self.con.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
+        done = set(self.applied_migrations())
+        self._refuse_newer(done, self._recorded_version())
         applied = []
-        for name, sql in MIGRATIONS:
+        for number, (name, sql) in enumerate(MIGRATIONS, start=1):
             if name in done:
                 continue
             self.con.execute("BEGIN TRANSACTION")
             try:
                 self.con.execute(sql)
                 self.con.execute("INSERT INTO schema_migrations VALUES (?, ?)", [name, _now()])
+                self._record_version(number)
                 self.con.execute("COMMIT")
             except duckdb.Error as exc:
                 self.con.execute("ROLLBACK")
-                raise StoreError(f"migration {name} failed on {self.path}: {exc}") from exc
+                raise StoreError(f"migration {name} failed on {self.path}: {exc}. Fix: restore a backup of "
+                                 f"this file, or re-code your inputs into a new --db file.") from exc
             applied.append(name)
-            log.info("applied migration %s", name)
+            log.info("applied migration %s to %s", name, self.path)
+        if self._recorded_version() != SCHEMA_VERSION:  # a store from before versions were recorded
+            self._record_version(SCHEMA_VERSION)
         return applied
 
+    def schema_version(self) -> int:
+        """The schema version this database records (0 when it records none)."""
+        return self._recorded_version()
+
+    def _recorded_version(self) -> int:
+        try:
+            row = self.con.execute("SELECT max(version) FROM schema_version").fetchone()
+        except duckdb.CatalogException:
+            return 0
+        return row[0] or 0
+
+    def _record_version(self, version: int) -> None:
+        self.con.execute("DELETE FROM schema_version")
+        self.con.execute("INSERT INTO schema_version VALUES (?)", [version])
+
+    def _refuse_newer(self, done: set[str], version: int) -> None:
+        known = {name for name, _ in MIGRATIONS}
+        unknown = sorted(done - known)
+        if unknown or version > SCHEMA_VERSION:
+            what = f"schema steps {', '.join(unknown)}" if unknown else f"schema version {version}"
+            raise StoreError(
+                f"{self.path} was written by a newer Heron ({what}; this Heron knows schema version "
+                f"{SCHEMA_VERSION}) and might be misread. Fix: upgrade Heron (pip install --upgrade "
+                f"heron-events) to read it, or use another --db file."
+            )
+
+    def _check_read_only_schema(self) -> None:
+        """A read-only open: refuse a newer store; upgrade an older one first (briefly writing)."""
+        if self.path == ":memory:":
+            return
+        try:
+            done = set(self.applied_migrations())
+        except duckdb.CatalogException:
+            return  # not a Heron store; its queries will say what is missing
+        self._refuse_newer(done, self._recorded_version())
+        if done >= {name for name, _ in MIGRATIONS} and self._recorded_version() == SCHEMA_VERSION:
+            return
+        self.con.close()
+        with Store(self.path):  # migrates
+            pass
+        self.con = opening.connect(self.path, read_only=True)
+
     def applied_migrations(self) -> list[str]:
+        """The names of the migrations applied to this database, in name order."""
         return [r[0] for r in self.con.execute("SELECT name FROM schema_migrations ORDER BY name").fetchall()]
 
     # -- runs -------------------------------------------------------------------------------

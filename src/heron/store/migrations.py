@@ -1,7 +1,9 @@
 """Schema migrations: small named steps, applied once each, in order.
 
-Never edit a step that has shipped; add a new one. The ``schema_migrations`` table records what
-has been applied to a database.
+Never edit a step that has shipped; add a new one at the end. The ``schema_migrations`` table
+records which steps have been applied to a database and ``schema_version`` its version (the number
+of steps applied), so a store from an older Heron is upgraded in place and one from a newer Heron is
+refused rather than misread.
 """
 
 from __future__ import annotations
@@ -74,6 +76,10 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
         """,
     ),
 )
+
+# The schema version of a store is the number of these steps applied to it; a store that records a
+# higher version, or a step name not listed here, was written by a newer Heron.
+SCHEMA_VERSION = len(MIGRATIONS)
 
 # The tables that hold one article's coding; re-coding an article replaces its rows in each.
 ARTICLE_TABLES = ("sentences", "mentions", "events", "counts", "places")
