@@ -43,7 +43,7 @@ class Coder:
         """A coder that differs only in ``require_dyad``, sharing this one's already-loaded model,
         dictionaries, ontology, gazetteer and mention finder (none of them depends on the rule)."""
         fresh = Coder(self.settings.model_copy(update={"require_dyad": require_dyad}), learned=self.learned)
-        for name in ("nlp", "knowledge", "ontology", "gazetteer", "mention_finder"):
+        for name in ("nlp", "knowledge", "ontology", "gazetteer", "mention_finder", "case_lexicon"):
             if name in vars(self):
                 vars(fresh)[name] = vars(self)[name]
         return fresh
@@ -96,6 +96,22 @@ class Coder:
 
         return load_gazetteer()
 
+    @cached_property
+    def case_lexicon(self):
+        """Names whose capitals :func:`heron.nlp.truecase.truecase` restores in lower-cased text:
+        the actor phrases and the gazetteer's countries, divisions and larger places."""
+        from heron.nlp.truecase import build_lexicon, gazetteer_names
+
+        return build_lexicon([*self.knowledge.phrases(), *self.knowledge.cased_phrases(),
+                              *gazetteer_names(self.gazetteer)])
+
+    def prepare_text(self, text: str) -> str:
+        """The text as parsed: truecased when it is (almost) all lower case, else unchanged.
+        Same length either way, so offsets into it are offsets into ``text``."""
+        from heron.nlp.truecase import is_mostly_lower, truecase
+
+        return truecase(text, self.case_lexicon) if is_mostly_lower(text) else text
+
     @property
     def version(self) -> str:
         return f"heron-{__version__}"
@@ -116,7 +132,7 @@ class Coder:
         stream goes on; without it, the error propagates.
         """
         limit = self.settings.max_chars
-        pairs = ((a.text[:limit], a) for a in articles)
+        pairs = ((self.prepare_text(a.text[:limit]), a) for a in articles)  # truecasing: same offsets
         for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.settings.batch_size):
             if on_error is None:
                 yield self.code_doc(doc, article)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 FEATURE_COUNTRY = "country"
@@ -176,6 +177,10 @@ class Gazetteer:
     def country(self, iso3: str) -> GazEntry | None:
         row = self._country_row.get(iso3)
         return None if row is None else self._entry(row)
+
+    def entries(self) -> Iterator[GazEntry]:
+        """Every entry, in index order (countries, divisions, places, regions as built)."""
+        return (self._entry(r) for r in range(len(self._ids)))
 
     def countries(self) -> list[GazEntry]:
         return [self._entry(r) for r in self._country_row.values()]
