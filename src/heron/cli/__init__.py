@@ -11,7 +11,7 @@ from typing import Optional
 
 import typer
 
-from heron.errors import HeronError
+from heron.errors import HeronError, InputError
 
 app = typer.Typer(
     add_completion=False,
@@ -71,6 +71,13 @@ def code(
     from heron.settings import Settings
     from heron.store import Store
 
+    from heron.ingest import empty_folders
+
+    empty = empty_folders(inputs)
+    if empty and len(empty) == len(inputs):  # nothing to read at all: say so, create no store
+        raise InputError(f"nothing to read: {', '.join(empty)} {'is an empty folder' if len(empty) == 1 else 'are empty folders'} "
+                         f"(no files Heron reads; hidden files are skipped). Fix: point `heron code` at a folder "
+                         f"holding .txt, .jsonl, .json or .html files, or at the files themselves.")
     settings = Settings(model=model, actor_files=tuple(actors), verb_files=tuple(verbs),
                         require_dyad=not no_require_dyad)
     with Store(db) as store, progress_bar(enabled=not quiet) as advance:

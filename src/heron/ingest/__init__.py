@@ -63,7 +63,7 @@ from __future__ import annotations
 
 from heron.ingest.dates import parse_published
 from heron.ingest.ids import content_id
-from heron.ingest.inputs import read_inputs
+from heron.ingest.inputs import empty_folders, read_inputs
 from heron.ingest.normalize import normalise_text
 
-__all__ = ["content_id", "normalise_text", "parse_published", "read_inputs"]
+__all__ = ["content_id", "empty_folders", "normalise_text", "parse_published", "read_inputs"]

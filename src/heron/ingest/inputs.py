@@ -32,6 +32,7 @@ READERS = {
     ".htm": read_html_file,
 }
 SUPPORTED = ", ".join(sorted(READERS))
+EMPTY_FOLDER = "empty-folder"
 
 _SPOOL_IN_MEMORY = 32 * 1024 * 1024
 _CHUNK = 1 << 20
@@ -128,9 +129,11 @@ def read_folder(folder: Path, limit: int) -> Iterator[Article | ReadProblem]:
     Symbolic links to folders are not followed.
     """
     errors: list[OSError] = []
+    seen = 0
     for root, dirs, files in os.walk(folder, onerror=errors.append):
         while errors:
             err = errors.pop(0)
+            seen += 1
             yield unreadable(str(err.filename or root), err)
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         stems = _article_stems(files)
@@ -140,10 +143,27 @@ def read_folder(folder: Path, limit: int) -> Iterator[Article | ReadProblem]:
             path = Path(root) / name
             if path.suffix in SIDECAR_SUFFIXES and path.stem in stems:
                 continue  # the sidecar of NAME.txt / NAME.html: read with it
+            seen += 1
             yield from read_file(path, str(path), limit)
     while errors:
         err = errors.pop(0)
+        seen += 1
         yield unreadable(str(err.filename or folder), err)
+    if not seen:
+        yield ReadProblem(str(folder), None, EMPTY_FOLDER, f"no files to read in it (Heron reads {SUPPORTED} files)")
+
+
+def empty_folders(inputs: Iterable[str | Path]) -> list[str]:
+    """The inputs that are folders holding no file Heron would look at (hidden ones do not count)."""
+    return [str(item) for item in inputs if str(item) != "-" and Path(item).is_dir() and not _has_files(Path(item))]
+
+
+def _has_files(folder: Path) -> bool:
+    for _root, dirs, files in os.walk(folder):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        if any(not name.startswith(".") for name in files):
+            return True
+    return False
 
 
 def _sys_stdin() -> TextIO | BinaryIO:
