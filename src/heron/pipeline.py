@@ -195,6 +195,10 @@ class Coder:
                                                  dateline=dateline_place)
                 when, how = _event_date(own, carried, article.published)
                 sent_events.append(self._event(article, sentences[i].text, i, cand, place, loc_reason, when, how))
+            if self.settings.main_only:
+                from heron.events.ranking import main_events
+
+                sent_events = main_events(sent_events, per=self.settings.main_per)
             events.extend(sent_events)
             for c in find_counts(sent, article_id=article.id, sentence_index=i, ents=sent_ents):
                 if sent_events:

@@ -27,6 +27,13 @@ class Settings(BaseModel):
         default=True,
         description="fall back to the dateline's country for unnamed sector actors ('police', 'the army')",
     )
+    main_only: bool = Field(
+        default=False,
+        description="keep only the main event of each sentence (or of each directed dyad, see main_per): "
+        "PETRARCH-style output; the other readings are neither returned nor stored",
+    )
+    main_per: str = Field(default="sentence", pattern="^(sentence|dyad)$",
+                          description="with main_only: one main event per 'sentence' or per directed 'dyad'")
     batch_size: int = 32
     max_chars: int = Field(default=200_000, description="articles longer than this are cut to this length")
 

@@ -63,6 +63,8 @@ def code(
     verbs: list[Path] = typer.Option([], "--verbs", help="PETRARCH/TABARI verb dictionary: its verbs are coded by its patterns (repeatable)"),
     model: Optional[str] = typer.Option(None, help="spaCy model name or path"),
     no_require_dyad: bool = typer.Option(False, "--no-require-dyad", help="keep events that lack a source or target"),
+    main_only: bool = typer.Option(False, "--main-only", help="only the main event of each sentence (PETRARCH-style); the others are not stored"),
+    main_per: str = typer.Option("sentence", "--main-per", help="with --main-only: one main event per 'sentence' or per directed 'dyad'"),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="no progress bar and no summary"),
 ) -> None:
     """Code news articles into events, store them, and print this run's events."""
@@ -78,8 +80,10 @@ def code(
         raise InputError(f"nothing to read: {', '.join(empty)} {'is an empty folder' if len(empty) == 1 else 'are empty folders'} "
                          f"(no files Heron reads; hidden files are skipped). Fix: point `heron code` at a folder "
                          f"holding .txt, .jsonl, .json or .html files, or at the files themselves.")
+    if main_per not in ("sentence", "dyad"):
+        raise typer.BadParameter(f"{main_per!r}: use 'sentence' or 'dyad'", param_hint="--main-per")
     settings = Settings(model=model, actor_files=tuple(actors), verb_files=tuple(verbs),
-                        require_dyad=not no_require_dyad)
+                        require_dyad=not no_require_dyad, main_only=main_only, main_per=main_per)
     with Store(db) as store, progress_bar(enabled=not quiet) as advance:
         summary = code_inputs(inputs, store=store, settings=settings, workers=workers,
                               published=_published(published), source=source, progress=advance,

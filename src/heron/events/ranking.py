@@ -3,6 +3,7 @@ and the one-event-per-dyad discipline of a sentence."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from itertools import permutations
 
@@ -12,7 +13,7 @@ from heron.events.attribution import Argument, Attributor
 from heron.events.embedding import Node
 from heron.events.lexicon import load_lexicon
 from heron.events.matcher import Match, prep_objects, preps
-from heron.records import Actor, EventCandidate, Mention
+from heron.records import Actor, Event, EventCandidate, Mention
 
 STATEMENT = "010"
 
@@ -211,3 +212,48 @@ def same_actor(a: Actor, b: Actor) -> bool:
 def related(a: str, b: str) -> bool:
     """Same actor family: "IRN" and "IRNGOVMIL"."""
     return a.startswith(b) or b.startswith(a)
+
+
+# --- main events: PETRARCH-style output, one act per sentence -----------------------------------
+
+#: what ``main_events`` keeps one of: each sentence, or each directed dyad of a sentence
+MAIN_UNITS = ("sentence", "dyad")
+
+
+def main_events(events: Sequence[Event], *, per: str = "sentence") -> list[Event]:
+    """The main event of each sentence (``per="sentence"``) or of each directed source x target
+    pair of a sentence (``per="dyad"``), for users who want one act where the coder reports every
+    reading ("X said it met Y and urged ..." -> the meeting). The main event is the one with the
+    highest confidence; a bare statement (010) is main only when nothing else was coded there.
+    The other direction of a symmetric act (same code and trigger, source and target swapped) is
+    kept with it, so "A and B signed a deal" stays A->B and B->A (per dyad, each direction is a
+    unit of its own). Order is kept."""
+    if per not in MAIN_UNITS:
+        raise ValueError(f"unknown unit {per!r} for main events: use one of {', '.join(MAIN_UNITS)}")
+    groups: dict[tuple, list[Event]] = {}
+    for ev in events:
+        key: tuple = (ev.article_id, ev.sentence_index)
+        if per == "dyad":
+            key += (ev.source_code, ev.target_code)
+        groups.setdefault(key, []).append(ev)
+    keep: set[int] = set()
+    for group in groups.values():
+        best = min(group, key=_main_rank)
+        keep.add(id(best))
+        for ev in events if per == "sentence" else ():  # a dyad's other direction is its own unit
+            if _mirrors(ev, best):
+                keep.add(id(ev))
+    return [ev for ev in events if id(ev) in keep]
+
+
+def _main_rank(ev: Event) -> tuple[bool, float, int, int]:
+    """Sort key, best first: not a bare statement, more confident, a more precise code, earlier."""
+    return (ev.cameo_code == STATEMENT, -ev.confidence, -len(ev.cameo_code), ev.start)
+
+
+def _mirrors(ev: Event, best: Event) -> bool:
+    """``ev`` is the other direction of the symmetric act ``best``."""
+    return (ev is not best and ev.article_id == best.article_id and ev.sentence_index == best.sentence_index
+            and ev.cameo_code == best.cameo_code and ev.trigger == best.trigger
+            and best.source_code is not None and best.target_code is not None
+            and (ev.source_code, ev.target_code) == (best.target_code, best.source_code))
