@@ -8,14 +8,19 @@ Forms recognised, at the start of the text or of one of its first lines:
     BEIRUT, Lebanon, Oct. 3 (AP) --
     SAN'A, Yemen, March 3 (Xinhua) --
     Kabul, Afghanistan (Reuters) -     (title case only with an agency or a region)
+    Moscow, 12 March (AFP):            (a day-first date; a colon ends it too)
+
+An agency alone ("AFP -") is no dateline: it says who filed the story, not where.
 
 Offsets are character offsets in the text given.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 # How far into the text a dateline may start (a title line may come first).
 _MAX_START = 400
@@ -31,7 +36,8 @@ _DASH = r"(?:\s*(?:--|–|—|―)|\s+-|(?<=\))-|-(?=\s)|\s*:(?=\s))"
 _UPPER_PLACE = r"[A-Z][A-Z'’.\-]*(?:\s+[A-Z][A-Z'’.\-]*){0,3}"
 _TITLE_PLACE = r"[A-Z][a-zà-ÿ'’.\-]+(?:\s+[A-Z][a-zà-ÿ'’.\-]+){0,2}"
 _REGION = r"[A-Z][A-Za-z'’.\-]*(?:\s+[A-Z][A-Za-z'’.\-]*){0,3}"
-_DATE = rf"{_MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}})?"
+# "Nov. 9", "Oct. 3, 2015", and the day-first form "12 March" ("Moscow, 12 March (AFP):")
+_DATE = rf"(?:{_MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}})?|\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?)"
 _AGENCY = r"\((?P<agency>[^()\n]{1,40})\)"
 
 _UPPER_RE = re.compile(
@@ -55,6 +61,13 @@ _NOT_PLACES = {
     "VIDEO", "PHOTOS", "LIVE", "URGENT", "FLASH", "CORRECTION", "REFILE", "NEWS", "REPORT",
     "COMMENT", "FEATURE", "INTERVIEW", "FACTBOX", "TIMELINE", "WRAPUP", "ADVISORY", "NOTE",
 }
+
+
+@functools.lru_cache(maxsize=1)
+def _agencies() -> frozenset[str]:
+    """News agency names that open a story on their own ("AFP -"): data/geo/news_agencies.txt."""
+    text = (Path(__file__).resolve().parent.parent / "data" / "geo" / "news_agencies.txt").read_text(encoding="utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,7 +118,7 @@ def find_dateline(text: str) -> Dateline | None:
                 words = place.replace("’", "'").split()
                 if not any(len(w.strip("'.-")) >= 2 for w in words):
                     continue
-                if words[0] in _NOT_PLACES:
+                if words[0] in _NOT_PLACES or (len(words) == 1 and words[0] in _agencies()):
                     continue
                 # a fully upper-case headline line ("IRAN TALKS - ...") is not a dateline
                 # unless followed by a region, an agency, or a dash right after one or two words
