@@ -126,6 +126,25 @@ def show(article_id: str, db: str = DbOption) -> None:
         print_article(article_view(store, article_id))
 
 
+@app.command()
+@friendly
+def serve(
+    db: str = typer.Option(..., "--db", help="DuckDB file written by `heron code` (opened read-only)"),
+    host: str = typer.Option("127.0.0.1", "--host", help="address to listen on (loopback by default)"),
+    port: int = typer.Option(8000, "--port", min=1, max=65535, help="port to listen on"),
+    allow_edits: bool = typer.Option(False, "--allow-edits", help="let the actors page accept/reject learned people, with the printed token"),
+) -> None:
+    """Serve a web dashboard and a read-only REST API (/api/v1, reference at /docs) over a store."""
+    from heron.serve import serve as run_server
+    from heron.serve.edits import new_token
+
+    token = new_token() if allow_edits else None
+    typer.echo(f"heron serve: {db} at http://{host}:{port}/ (API reference at /docs)", err=True)
+    if token:
+        typer.echo(f"edits allowed; the edit token (X-Heron-Token) is: {token}", err=True)
+    run_server(db, host=host, port=port, allow_edits=allow_edits, token=token)
+
+
 def main() -> None:
     app()
 
