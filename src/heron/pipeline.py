@@ -194,6 +194,8 @@ class Coder:
                 place, loc_reason = locate_event(sent, trigger_index=trigger_index, places=sent_places,
                                                  dateline=dateline_place)
                 when, how = _event_date(own, carried, article.published)
+                if own is None and (targets := [d.text for d in dates if d.target]):
+                    how += f" (not {targets[0]!r}: a target date, not when the act happened)"
                 sent_events.append(self._event(article, sentences[i].text, i, cand, place, loc_reason, when, how))
             if self.settings.main_only:
                 from heron.events.ranking import main_events
@@ -255,7 +257,7 @@ class Coder:
 
 
 def _sentence_date(dates: list[DateRef]) -> DateRef | None:
-    dated = [d for d in dates if d.value is not None]
+    dated = [d for d in dates if d.value is not None and not d.target]  # a target date is not when it happened
     current = [d for d in dated if not d.historical]
     return (current or dated or [None])[0]
 

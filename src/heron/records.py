@@ -153,6 +153,9 @@ class DateRef:
     precision: str  # day | month | year | none
     historical: bool = False
     reason: str = ""
+    # a deadline or a date after publication ("double trade by 2030"): when an act is meant to be
+    # done, not when it was reported to happen, so it never becomes the event's date
+    target: bool = False
 
 
 @dataclass(slots=True)

@@ -52,6 +52,10 @@ def dyad(
     if series.empty:
         typer.secho(f"no events between {a.upper()} and {b.upper()} in {db}"
                     + (f" from {start}" if start else "") + (f" to {end}" if end else ""), err=True, fg="yellow")
+    if series.attrs.get("too_coarse"):
+        coarser = {"day": "a month or a year", "week": "a month or a year", "month": "a year"}.get(by, "")
+        typer.secho(f"note: {series.attrs['too_coarse']} events dated only to {coarser} are not counted per {by} "
+                    f"(use a coarser --by to count them)", err=True, fg="yellow")
     if plot is not None and not series.empty:
         plot_dyad(series, plot, by=by, dedup=method if dedup else False)
         typer.echo(f"wrote {plot}", err=True)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 
 from spacy.tokens import Span, Token
@@ -13,6 +15,8 @@ from heron.dates.resolve import Hit, scan, to_dateref
 from heron.dates.rules import Context
 from heron.records import DateRef
 
+# Words that make the time expression after them a deadline ("pledged to double trade by 2030").
+_DEADLINE = re.compile(r"\b(by|no later than|in time for)\s+$", re.IGNORECASE)
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "would"})
 # Verbs whose complement lies ahead: "is scheduled for Oct. 28", "plans to visit on Monday".
 _FUTURE_HEADS = frozenset(
@@ -93,4 +97,20 @@ def _resolve_hit(hit: Hit, sent: Span, published: date | None, sent_text: str) -
     res = hit.resolve(Context(published, clause_tense(span)))
     if res is None:
         return None
-    return to_dateref(sent_text[hit.start:hit.end], start, end, res, published)
+    ref = to_dateref(sent_text[hit.start:hit.end], start, end, res, published)
+    why = _target_reason(ref, sent_text[:hit.start], published)
+    if why:
+        ref = replace(ref, target=True, reason=f"{ref.reason}; {why}" if ref.reason else why)
+    return ref
+
+
+def _target_reason(ref: DateRef, before: str, published: date | None) -> str:
+    """Why ``ref`` is a target date (a deadline, or after publication), or "" when it is not."""
+    if ref.value is None:
+        return ""
+    if published is not None and ref.value > published:
+        return "after the publication date: a target date, not when the act happened"
+    deadline = _DEADLINE.search(before)
+    if deadline and ref.precision != "day":  # "by 2030", "by the end of March"; "had left by Friday" stays
+        return f"'{deadline.group(1).lower()}': a deadline, not when the act happened"
+    return ""

@@ -27,7 +27,8 @@ EVENT_DATE = "coalesce(e.date, a.published)"
 # One row per raw mention, with the columns every query and the deduplication need.
 MENTION_COLUMNS = f"""
     e.event_id, e.article_id, e.sentence_index, e.start,
-    {EVENT_DATE} AS date, a.published, a.source AS publisher,
+    {EVENT_DATE} AS date, CASE WHEN e.date IS NULL THEN 'day' ELSE coalesce(e.date_precision, 'day') END
+        AS date_precision, a.published, a.source AS publisher,
     e.source_code, e.source_country, e.source_name,
     e.target_code, e.target_country, e.target_name,
     coalesce(e.source_country, e.source_code) AS source_key,
@@ -39,11 +40,21 @@ MENTION_COLUMNS = f"""
 
 # The columns an "event source" (raw mentions or deduplicated events) offers to the aggregations.
 EVENT_COLUMNS = (
-    "event_id", "date", "source_code", "source_country", "source_name", "target_code", "target_country",
+    "event_id", "date", "date_precision", "source_code", "source_country", "source_name", "target_code", "target_country",
     "target_name", "source_key", "target_key", "cameo_code", "cameo_root", "cameo_name", "goldstein",
     "quad_class", "penta_class", "plover_type", "location_name", "location_country",
     "n_mentions", "n_sources", "n_articles",
 )
+
+# The date precisions a period can bin: an event dated only to a year is not a January event, so
+# a monthly series leaves it out (and says how many it left out) rather than counting it in January.
+BINNABLE = {"day": ("day",), "week": ("day",), "month": ("day", "month"), "year": ("day", "month", "year")}
+
+
+def precise_enough(by: str, col: str = "date_precision") -> str:
+    """A condition: the event's date is precise enough to be counted in a ``by`` period."""
+    return f"coalesce({col}, 'day') IN ({', '.join(repr(p) for p in BINNABLE[by])})"
+
 
 # Mentions come in this order: the first one of a group is its "earliest member".
 MENTION_ORDER = "date NULLS LAST, published NULLS LAST, article_id, sentence_index, start, event_id"

@@ -93,7 +93,7 @@ def dedup_events(
             SELECT * FROM {rel}
             QUALIFY row_number() OVER (PARTITION BY dedup_id ORDER BY {MENTION_ORDER}) = 1
         )
-        SELECT r.dedup_id AS event_id, r.date, g.last_date,
+        SELECT r.dedup_id AS event_id, r.date, r.date_precision, g.last_date,
                r.source_code, r.source_country, r.source_name, r.target_code, r.target_country, r.target_name,
                r.source_key, r.target_key, r.cameo_code, r.cameo_root, r.cameo_name, r.goldstein,
                r.quad_class, r.penta_class, r.plover_type, r.location_name,

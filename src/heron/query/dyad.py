@@ -14,6 +14,7 @@ from heron.query.common import (
     event_source,
     parse_when,
     period_range,
+    precise_enough,
     side_matches,
 )
 
@@ -48,6 +49,9 @@ def dyad_series(
     Columns: period (first day), direction, source, target, events, mentions (raw mentions behind
     the events), goldstein_sum, goldstein_mean (None when no events), verbal_coop, material_coop,
     verbal_conflict, material_conflict (QuadClass 1-4 counts), top_codes ("043 (5), 036 (2)").
+
+    An event dated less precisely than a period (only to the year, in a monthly series) is not
+    counted in any period; ``series.attrs["too_coarse"]`` says how many were left out.
     """
     a, b = actor_code(a, "actor A"), actor_code(b, "actor B")
     by = check_period(by)
@@ -68,7 +72,7 @@ def dyad_series(
             SELECT CAST(date_trunc('{by}', date) AS DATE) AS period,
                    CASE WHEN {ab} THEN '{directions[0][0]}' ELSE '{directions[-1][0]}' END AS direction,
                    cameo_code, goldstein, quad_class, n_mentions
-            FROM {rel} e WHERE date IS NOT NULL
+            FROM {rel} e WHERE date IS NOT NULL AND {precise_enough(by)}
         ), agg AS (
             SELECT period, direction, count(*) AS events, CAST(sum(n_mentions) AS BIGINT) AS mentions,
                    sum(goldstein) AS goldstein_sum, avg(goldstein) AS goldstein_mean, {quad_cols}
@@ -86,7 +90,12 @@ def dyad_series(
         SELECT agg.*, top.top_codes FROM agg LEFT JOIN top USING (period, direction)
         """
         found = store.con.execute(sql).df()
-    return _fill(found, directions, by=by, start=start, end=end)
+        coarse = store.con.execute(
+            f"SELECT count(*) FROM {rel} e WHERE date IS NOT NULL AND NOT {precise_enough(by)}").fetchall()[0][0]
+    series = _fill(found, directions, by=by, start=start, end=end)
+    series.attrs["too_coarse"] = int(coarse)
+    series.attrs["by"] = by
+    return series
 
 
 def _fill(found: pd.DataFrame, directions, *, by: str, start: date | None, end: date | None) -> pd.DataFrame:
