@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from heron.errors import InputError
+from heron.outfile import open_out, temp_beside, write_text
 from heron.store import Store
 
 TABLES = {
@@ -60,7 +61,7 @@ def export(store: Store, *, table: str, fmt: str, out: TextIO | Path, dedup: str
         return _write_parquet(store, TABLES[table], out)
     data = rows(store, table)
     if isinstance(out, Path):
-        with out.open("w", encoding="utf-8", newline="") as fh:
+        with open_out(out) as fh:  # a temporary file renamed onto out: never through a symlink
             return _write(data, fmt=fmt, fh=fh, store=store)
     return _write(data, fmt=fmt, fh=out, store=store)
 
@@ -75,7 +76,8 @@ def _write_parquet(store: Store, query: str, out: Path) -> int:
     result = store.con.execute(query)  # execute, not sql(): it supersedes any unfinished result
     fetch = getattr(result, "to_arrow_table", None) or result.fetch_arrow_table  # DuckDB 2 / 1.x
     table = fetch()
-    pq.write_table(table, out)
+    with temp_beside(out) as tmp:
+        pq.write_table(table, tmp)
     return table.num_rows
 
 
@@ -88,12 +90,13 @@ def _export_dedup(store: Store, *, table: str, fmt: str, out: TextIO | Path, met
     if fmt == "parquet":
         if not isinstance(out, Path):
             raise InputError("parquet needs a file. Fix: add --out FILE.parquet.")
-        frame.to_parquet(out, index=False)
+        with temp_beside(out) as tmp:
+            frame.to_parquet(tmp, index=False)
         return len(frame)
     data = [{k: _plain(v) for k, v in r.items()} for r in frame.to_dict(orient="records")]
     text = to_text(data, fmt)
     if isinstance(out, Path):
-        out.write_text(text, encoding="utf-8")
+        write_text(out, text)
     else:
         out.write(text)
     return len(data)

@@ -33,7 +33,9 @@ def actors(
             typer.echo(f"loaded {n} reviewed actors from {load}", err=True)
         rows = learned_rows(store.con)
     if export_to is not None:
-        with export_to.open("w", encoding="utf-8", newline="") as fh:
+        from heron.outfile import open_out
+
+        with open_out(export_to) as fh:
             write_csv(rows, fh)
         typer.echo(f"wrote {len(rows)} actors to {export_to}", err=True)
         return

@@ -99,6 +99,9 @@ def plot_dyad(series: pd.DataFrame, path: str | Path, *, by: str = "month", titl
              ha="left", va="bottom", fontsize=7, color="#737373")
     fig.tight_layout(rect=(0, 0.07, 1, 0.97))
     path.parent.mkdir(parents=True, exist_ok=True)
-    fig.savefig(path, dpi=150)
+    from heron.outfile import temp_beside
+
+    with temp_beside(path) as tmp:  # renamed onto path: a symlink there is replaced, not followed
+        fig.savefig(tmp, dpi=150, format=path.suffix.lstrip(".").lower() or "png")
     plt.close(fig)
     return path

@@ -27,6 +27,8 @@ from heron.store.migrations import ARTICLE_TABLES, MIGRATIONS, SCHEMA_VERSION
 log = logging.getLogger(__name__)
 
 DEFAULT_DB = "heron.duckdb"
+# Every table a Heron store holds: the only names that are ever put into SQL text.
+TABLES = ("runs", "articles", *ARTICLE_TABLES, "learned_actors", "schema_migrations", "schema_version")
 
 
 def _now() -> datetime:
@@ -175,7 +177,10 @@ class Store:
 
     # -- reading ----------------------------------------------------------------------------
     def count(self, table: str) -> int:
-        return self.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+        """Rows in one of Heron's tables (a name from the fixed list ``TABLES``, never pasted SQL)."""
+        if table not in TABLES:
+            raise StoreError(f"unknown table {table!r}. Fix: choose one of {', '.join(TABLES)}.")
+        return self.con.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]
 
     def query(self, sql: str, params: Sequence[Any] = ()):
         """Run SQL and return a pandas DataFrame."""
