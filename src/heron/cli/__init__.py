@@ -66,8 +66,16 @@ def code(
     main_only: bool = typer.Option(False, "--main-only", help="only the main event of each sentence (PETRARCH-style); the others are not stored"),
     main_per: str = typer.Option("sentence", "--main-per", help="with --main-only: one main event per 'sentence' or per directed 'dyad'"),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="no progress bar and no summary"),
+    engine: str = typer.Option("local", "--engine", help="local (worker processes) | ray (pip install 'heron-events[ray]')"),
+    address: Optional[str] = typer.Option(None, "--address", help="with --engine ray: join this Ray cluster (e.g. ray://HEAD:10001); default: start a local one"),
+    shard_lines: int = typer.Option(200, "--shard-lines", min=1, help="JSONL lines / Parquet rows per shard"),
+    recode: bool = typer.Option(False, "--recode", help="code every shard again, even those the store has already coded"),
 ) -> None:
-    """Code news articles into events, store them, and print this run's events."""
+    """Code news articles into events, store them, and print this run's events.
+
+    Inputs (files, folders, globs; .jsonl.gz/.zst and Parquet too) are coded in shards recorded in
+    the store: running the same command again codes only new or changed shards, and resumes a run
+    that was killed."""
     from heron.cli.render import print_events, print_summary, progress_bar
     from heron.runner import code_inputs
     from heron.settings import Settings
@@ -84,14 +92,24 @@ def code(
         raise typer.BadParameter(f"{main_per!r}: use 'sentence' or 'dyad'", param_hint="--main-per")
     settings = Settings(model=model, actor_files=tuple(actors), verb_files=tuple(verbs),
                         require_dyad=not no_require_dyad, main_only=main_only, main_per=main_per)
+    from heron.shards import run_job
+
+    if "-" in inputs and engine != "local":
+        raise InputError("standard input (-) is coded by the local engine only. Fix: save it to a file first.")
     with Store(db) as store, progress_bar(enabled=not quiet) as advance:
-        summary = code_inputs(inputs, store=store, settings=settings, workers=workers,
-                              published=_published(published), source=source, progress=advance,
-                              stdin=sys.stdin.buffer if "-" in inputs else None)
+        if "-" in inputs:  # a stream: no shards to record, coded as it comes
+            summary = code_inputs(inputs, store=store, settings=settings, workers=workers,
+                                  published=_published(published), source=source, progress=advance,
+                                  stdin=sys.stdin.buffer)
+        else:
+            summary = run_job(inputs, store=store, settings=settings, engine=engine, workers=workers,
+                              address=address, lines=shard_lines, published=_published(published),
+                              source=source, recode=recode, progress=advance)
     print_events(summary.events, fmt=fmt)
     if not quiet:
         print_summary(summary, db=db)
-    if summary.n_coded == 0:
+    skipped = getattr(summary, "n_shards_skipped", 0)
+    if summary.n_coded == 0 and not (skipped and skipped == summary.n_shards):  # all done before: fine
         raise typer.Exit(code=1)
 
 

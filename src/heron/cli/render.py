@@ -63,6 +63,9 @@ def print_summary(summary, *, db: str) -> None:
     err.print(f"[bold]read[/bold] {summary.n_read}  [bold]coded[/bold] {summary.n_coded}  "
               f"[bold]events[/bold] {summary.n_events}  [bold]skipped[/bold] {len(summary.problems)}  "
               f"-> {db} (run {summary.run_id})")
+    if getattr(summary, "n_shards_skipped", 0):
+        err.print(f"  {summary.n_shards_skipped} of {summary.n_shards} shards were already coded in {db} "
+                  f"and were skipped (--recode codes them again)")
     for p in summary.problems:
         err.print(f"  [yellow]skipped[/yellow] {p}")
 

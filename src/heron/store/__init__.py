@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import logging
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import asdict
 from datetime import datetime, timezone
 from pathlib import Path
@@ -165,6 +165,39 @@ class Store:
             raise
         return len(batch)
 
+    def write_tables(self, tables: Mapping[str, pa.Table], *, replace: Iterable[str],
+                     people: Sequence[dict[str, Any]] = (), then: Callable[[Any], None] | None = None) -> None:
+        """Store rows already flattened by :func:`flatten_tables` (what shard workers send back),
+        in one transaction: the rows of the articles in ``replace`` go first, then the tables are
+        inserted, the ``people`` learned, and ``then(con)`` runs (a shard manifest's update)."""
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            self.con.execute("CREATE OR REPLACE TEMP TABLE _ids AS SELECT unnest(?::VARCHAR[]) AS id",
+                             [sorted(set(replace))])
+            for table in (*ARTICLE_TABLES, "articles"):
+                key = "id" if table == "articles" else "article_id"
+                self.con.execute(f"DELETE FROM {table} WHERE {key} IN (SELECT id FROM _ids)")
+            for table in ("articles", *ARTICLE_TABLES):
+                if table in tables and tables[table].num_rows:
+                    self._insert_arrow(table, tables[table])
+            learned.upsert_people(self.con, list(people))
+            if then is not None:
+                then(self.con)
+            self.con.execute("COMMIT")
+        except Exception:
+            self.con.execute("ROLLBACK")
+            raise
+
+    def _insert_arrow(self, table: str, arrow: pa.Table) -> None:
+        columns = [c[0] for c in self.con.execute(f"DESCRIBE {table}").fetchall()]
+        present = set(arrow.column_names)
+        self.con.register("_incoming", arrow)
+        try:
+            quoted = ", ".join(f'"{c}"' for c in columns if c in present)
+            self.con.execute(f"INSERT INTO {table} ({quoted}) SELECT {quoted} FROM _incoming")
+        finally:
+            self.con.unregister("_incoming")
+
     def _insert(self, table: str, rows: list[dict[str, Any]]) -> None:
         columns = [c[0] for c in self.con.execute(f"DESCRIBE {table}").fetchall()]
         arrow = pa.Table.from_pylist([{c: r.get(c) for c in columns} for r in rows])
@@ -194,6 +227,11 @@ class Store:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def flatten_tables(batch: Sequence[CodedArticle], *, run_id: str | None) -> dict[str, pa.Table]:
+    """A batch's rows as one Arrow table per store table (for :meth:`Store.write_tables`)."""
+    return {table: pa.Table.from_pylist(rows) for table, rows in _flatten(batch, run_id=run_id).items() if rows}
 
 
 def _flatten(batch: Sequence[CodedArticle], *, run_id: str | None) -> dict[str, list[dict[str, Any]]]:

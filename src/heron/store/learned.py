@@ -44,7 +44,11 @@ def people_to_learn(batch: Iterable[CodedArticle]) -> list[dict[str, Any]]:
 
 def learn(con, batch: Iterable[CodedArticle]) -> int:
     """Upsert the people found in ``batch`` (inside the caller's transaction)."""
-    rows = people_to_learn(batch)
+    return upsert_people(con, people_to_learn(batch))
+
+
+def upsert_people(con, rows: list[dict[str, Any]]) -> int:
+    """Upsert rows found by :func:`people_to_learn` (a worker finds them, the writer stores them)."""
     if not rows:
         return 0
     con.register("_learned", pa.Table.from_pylist(rows))

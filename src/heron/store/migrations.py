@@ -75,6 +75,17 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
         );
         """,
     ),
+    (
+        "0004_shard_manifest",
+        """
+        CREATE TABLE shard_manifest (
+            shard_id VARCHAR PRIMARY KEY, path VARCHAR, part INTEGER, kind VARCHAR,
+            first_line BIGINT, n_lines BIGINT, content_hash VARCHAR, settings_hash VARCHAR,
+            state VARCHAR, n_read INTEGER, n_articles INTEGER, article_ids VARCHAR[],
+            run_id VARCHAR, updated_at TIMESTAMP
+        );
+        """,
+    ),
 )
 
 # The schema version of a store is the number of these steps applied to it; a store that records a
