@@ -18,6 +18,7 @@ from heron.errors import HeronError, InputError
 from heron.serve import api, pages
 from heron.serve.access import QueryTimeout, StoreAccess
 from heron.serve.edits import EditRefused
+from heron.serve.html import error_box, page
 
 log = logging.getLogger(__name__)
 
@@ -100,6 +101,9 @@ def _errors(app: FastAPI) -> None:
         for err in exc.errors():
             where = ".".join(str(p) for p in err.get("loc", ()) if p not in ("query", "path", "body"))
             problems.append(f"{where or 'request'}: {err.get('msg')}")
+        if not request.url.path.startswith("/api/"):
+            text = "invalid request: " + "; ".join(problems) + "."
+            return HTMLResponse(page("Invalid request", error_box(text), db=request.app.state.db_name), status_code=422)
         return _error(422, "invalid request: " + "; ".join(problems) + ". Fix: see /docs for each parameter's "
                       "allowed values.", problems=[{"loc": list(err.get("loc", ())), "msg": err.get("msg")}
                                                     for err in exc.errors()])
