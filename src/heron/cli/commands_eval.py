@@ -15,9 +15,13 @@ from heron.cli import app, friendly
 @friendly
 def eval_command(
     gold: Path = typer.Argument(..., help="gold file or folder (cameo-manual JSONL, ConfliBERT TSV, PETRARCH "
-                                          "unit tests, IndiaPoliceEvents, LGL XML)"),
+                                          "unit tests, IndiaPoliceEvents, LGL XML, or a news corpus "
+                                          "Heron has annotations for)"),
     fmt: str = typer.Option("auto", "--format", "-f",
-                            help="auto | cameo-manual | conflibert | petrarch | indiapolice | lgl"),
+                            help="auto | cameo-manual | conflibert | petrarch | indiapolice | lgl | news"),
+    annotations: Optional[Path] = typer.Option(None, "--annotations",
+                                               help="news: the annotation file for the corpus (default: the "
+                                                    "one Heron ships for a corpus of that name)"),
     limit: Optional[int] = typer.Option(None, "--limit", "-n", min=1, help="score only the first N items"),
     as_json: bool = typer.Option(False, "--json", help="print one JSON object instead of tables"),
     actors: list[Path] = typer.Option([], "--actors", help="extra actor dictionary (repeatable); PETRARCH "
@@ -35,7 +39,7 @@ def eval_command(
     with progress_bar(enabled=not as_json) as advance:
         report = evaluate(gold, fmt, limit=limit, actor_files=tuple(actors), verb_files=tuple(verbs),
                           require_dyad=not no_require_dyad,
-                          model=model, worst=worst, progress=advance)
+                          model=model, worst=worst, progress=advance, annotations=annotations)
     if as_json:
         typer.echo(json.dumps(report, ensure_ascii=False, default=str))
     else:

@@ -20,6 +20,9 @@ def render(report: dict[str, Any], console=None) -> None:
     if "lgl" in report:
         _render_lgl(con, report)
         return
+    if "news" in report:
+        _render_news(con, report)
+        return
     speed = f", {report['items_per_second']} items/s" if report.get("items_per_second") else ""
     con.print(f"[bold]heron eval[/bold] {report['format']}  {report['path']}")
     con.print(f"{report['items']} items, {report['gold_events']} gold events, "
@@ -153,3 +156,64 @@ def _render_lgl(con, report: dict[str, Any]) -> None:
             continue  # lists and nested tables: see --json
         t.add_row(key, shown)
     con.print(t)
+
+
+_NEWS_LEVELS = {"country_root": "source+target country, CAMEO root", "code_root": "source+target code, CAMEO root",
+                "country_exact": "source+target country, exact code", "code_exact": "source+target code, exact code",
+                "root_only": "CAMEO root only (actors ignored)", "dyad_only": "dyad only (code ignored)",
+                "country_root_overlap": "country + root, same sentence only (no 'near')"}
+
+
+def _render_news(con, report: dict[str, Any]) -> None:
+    from rich.table import Table
+
+    news = report["news"]
+    speed = f", {report['items_per_second']} articles/s" if report.get("items_per_second") else ""
+    con.print(f"[bold]heron eval[/bold] news  {report['path']}  (annotations: {report['annotations']})")
+    con.print(f"{report['items']} articles, {report['gold_events']} key events, "
+              f"{report['predicted_events']} coded events, {report['seconds']} s{speed}")
+    for why in report.get("skipped") or []:
+        con.print(f"[yellow]skipped[/yellow] {why}")
+    t = Table(title=f"Key-event recall (a coded event within {news['matching']['near_chars']} chars of the "
+                    f"gold sentence)", title_justify="left", min_width=72)
+    t.add_column("match on")
+    t.add_column("found", justify="right")
+    t.add_column("recall %", justify="right")
+    for level, value in news["recall"].items():
+        t.add_row(_NEWS_LEVELS.get(level, level), str(news["found"].get(level, "")), _pct(value))
+    con.print(t)
+    prec, over = news["precision_against_key_events"], news["over_coding"]
+    place, when, counts = news["place"], news["date"], news["counts"]
+    t = Table(title="Precision, over-coding, place, date, counts", title_justify="left", min_width=72)
+    t.add_column("measure")
+    t.add_column("value", justify="right")
+    t.add_row("precision against key events (country + root) %", _pct(prec["country_root"]))
+    t.add_row("precision against key events (code + exact) %", _pct(prec["code_exact"]))
+    t.add_row("over-coding: coded / key events (all articles)", str(over["overall"]))
+    t.add_row("over-coding: mean per article (max)", f"{over['mean_per_article']} ({over['max_per_article']})")
+    t.add_row(f"place country on found events % (of {place['country_scored']})", _pct(place["country_accuracy"]))
+    t.add_row(f"place name on found events % (of {place['name_scored']})", _pct(place["name_accuracy"]))
+    t.add_row(f"date exact on found events % (of {when['day_scored']})", _pct(when["day_accuracy"]))
+    t.add_row("date within 1 day %", _pct(when["within_1_day"]))
+    t.add_row(f"day and month, undated sources % (of {when['month_day_scored']})", _pct(when["month_day_accuracy"]))
+    t.add_row(f"counts recall % ({counts['found']} of {counts['gold']}; {counts['predicted']} coded)",
+              _pct(counts["recall"]))
+    con.print(t)
+    t = Table(title="By corpus source", title_justify="left", min_width=72)
+    for col in ("source", "articles", "key events", "coded", "recall %"):
+        t.add_column(col, justify="left" if col == "source" else "right")
+    for name, row in news["by_source"].items():
+        t.add_row(name, str(row["articles"]), str(row["gold"]), str(row["predicted"]), _pct(row["recall"]))
+    con.print(t)
+    if news["miss_types"]:
+        con.print("miss types: " + ", ".join(f"{k} x{n}" for k, n in news["miss_types"].items()))
+    if news["unmatched_predicted_roots"]:
+        con.print("unmatched coded events by root: "
+                  + ", ".join(f"{k} x{n}" for k, n in news["unmatched_predicted_roots"].items()))
+    shown = news["misses"][:news.get("worst", 10)]
+    if shown:
+        con.print(f"[bold]Misses[/bold] ({len(shown)} of {len(news['misses'])}; gold vs the nearest coded event)")
+        for k, row in enumerate(shown, 1):
+            _example(con, k, f"{row['why']}  [{row['id']} {row['eid']}]", row["text"],
+                     [("gold", row["gold"]), ("nearest", row["nearest"] or "(none)"),
+                      ("also", "; ".join(row["others"]))])

@@ -8,7 +8,8 @@ Modules: :mod:`heron.eval.gold` (readers, one per format), :mod:`heron.eval.pred
 coder run), :mod:`heron.eval.metrics` (P/R/F1 per level, main-event accuracy, confusion, worst
 misses, PETRARCH pass rates), :mod:`heron.eval.labels` (IndiaPoliceEvents label mapping),
 :mod:`heron.eval.actors` (actor accuracy), :mod:`heron.eval.report` (the report dict; the CLI renders it).
-The LGL geoparsing scorer is :func:`heron.eval.lgl.score_lgl`.
+The LGL geoparsing scorer is :func:`heron.eval.lgl.score_lgl`; the real-news dev set (whole
+articles of a corpus against Heron's own annotations) is :func:`heron.eval.gold_news.evaluate_news`.
 """
 
 from __future__ import annotations
@@ -26,11 +27,24 @@ __all__ = ["FORMATS", "GoldEvent", "GoldItem", "GoldSet", "detect_format", "eval
 def evaluate(path: str | Path, fmt: str = "auto", *, limit: int | None = None,
              actor_files: Sequence[Path] = (), verb_files: Sequence[Path] = (),
              require_dyad: bool = True, model: str | None = None,
-             worst: int = 10, progress: Callable[[int], None] | None = None) -> dict[str, Any]:
-    """Read a gold set, code its sentences in one batched run, and score them."""
+             worst: int = 10, progress: Callable[[int], None] | None = None,
+             annotations: str | Path | None = None) -> dict[str, Any]:
+    """Read a gold set, code its sentences in one batched run, and score them.
+
+    ``annotations`` (news format only) names the annotation file for a news corpus; by default
+    the one Heron ships for a corpus of that file name.
+    """
+    if annotations is not None and fmt in ("auto", "", None):
+        fmt = "news"
     fmt = detect_format(path) if fmt in ("auto", "", None) else fmt
     if fmt == "lgl":
         return _lgl(path, limit)
+    if fmt == "news":
+        from heron.eval.gold_news import evaluate_news
+
+        return evaluate_news(path, annotations=annotations, limit=limit, actor_files=tuple(actor_files),
+                             verb_files=tuple(verb_files), require_dyad=require_dyad, model=model,
+                             worst=worst, progress=progress)
     from heron.eval.predict import predict
     from heron.eval.report import build_report
 

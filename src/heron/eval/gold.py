@@ -24,6 +24,10 @@ Formats (``detect_format`` picks one from the path and the first record; ``--for
     dates come from ``metadata.jsonl`` beside it when present. Labels only, no events.
 ``lgl``
     LGL geoparsing XML; scored by :func:`heron.eval.lgl.score_lgl`, not read here.
+``news``
+    A news corpus (JSONL with ``id`` and ``text``) that Heron ships hand annotations for
+    (``heron/data/gold``), or any corpus with ``--annotations``; whole articles are coded and
+    scored by :func:`heron.eval.gold_news.evaluate_news`, not read here.
 
 One module per reader (gold_cameo, gold_conflibert, gold_petrarch, gold_indiapolice), the shared
 records in gold_records; this module detects the format and dispatches.
@@ -69,7 +73,7 @@ __all__ = [
 ]
 
 
-FORMATS = ("cameo-manual", "conflibert", "petrarch", "indiapolice", "lgl")
+FORMATS = ("cameo-manual", "conflibert", "petrarch", "indiapolice", "lgl", "news")
 
 
 # -- detection and loading ----------------------------------------------------------------------
@@ -122,6 +126,10 @@ def detect_format(path: str | Path) -> str:
             return "indiapolice"
         if "events" in obj and "id" in obj:
             return "petrarch"
+        from heron.eval.gold_news import is_news_corpus
+
+        if "text" in obj and "id" in obj and is_news_corpus(p):
+            return "news"
     if "\t" in head and head.rsplit("\t", 1)[-1].strip().isdigit():
         return "conflibert"
     raise GoldFormatError(f"{p}: cannot tell the gold format from its name or first record; pass --format "
@@ -164,6 +172,9 @@ def load_gold(path: str | Path, fmt: str = "auto", *, limit: int | None = None) 
             if not p.exists():
                 raise GoldFormatError(f"{p}: missing; IndiaPoliceEvents needs sents.jsonl")
         items = read_indiapolice(p)
+    elif fmt == "news":
+        raise GoldFormatError(f"{p}: a news corpus is scored with heron.eval.gold_news.evaluate_news, "
+                              f"not read as sentences")
     else:  # lgl is scored by the geo scorer
         raise GoldFormatError(f"{p}: LGL gold is scored with heron.eval.lgl.score_lgl, not read as events")
     if limit is not None:
