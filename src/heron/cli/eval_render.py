@@ -161,7 +161,9 @@ def _render_lgl(con, report: dict[str, Any]) -> None:
 _NEWS_LEVELS = {"country_root": "source+target country, CAMEO root", "code_root": "source+target code, CAMEO root",
                 "country_exact": "source+target country, exact code", "code_exact": "source+target code, exact code",
                 "root_only": "CAMEO root only (actors ignored)", "dyad_only": "dyad only (code ignored)",
-                "country_root_overlap": "country + root, same sentence only (no 'near')"}
+                "country_root_overlap": "country + root, same sentence only (no 'near')",
+                "country_root_lenient": "country + root, unknown-country actor of the gold sector accepted",
+                "source_root": "source country + root (target ignored)"}
 
 
 def _render_news(con, report: dict[str, Any]) -> None:
@@ -196,6 +198,15 @@ def _render_news(con, report: dict[str, Any]) -> None:
     t.add_row(f"date exact on found events % (of {when['day_scored']})", _pct(when["day_accuracy"]))
     t.add_row("date within 1 day %", _pct(when["within_1_day"]))
     t.add_row(f"day and month, undated sources % (of {when['month_day_scored']})", _pct(when["month_day_accuracy"]))
+    pr, wr = news.get("place_root_only") or {}, news.get("date_root_only") or {}
+    if pr:
+        t.add_row(f"place country, events found by root alone % (of {pr['country_scored']})",
+                  _pct(pr["country_accuracy"]))
+        t.add_row(f"place name, events found by root alone % (of {pr['name_scored']})", _pct(pr["name_accuracy"]))
+    if wr:
+        t.add_row(f"date exact, events found by root alone % (of {wr['day_scored']})", _pct(wr["day_accuracy"]))
+        t.add_row(f"day and month, found by root alone % (of {wr['month_day_scored']})",
+                  _pct(wr["month_day_accuracy"]))
     t.add_row(f"counts recall % ({counts['found']} of {counts['gold']}; {counts['predicted']} coded)",
               _pct(counts["recall"]))
     con.print(t)
