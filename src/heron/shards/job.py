@@ -92,6 +92,7 @@ def run_job(
     own = manifest.articles_of(store.con, [s.shard_id for s in plan.shards])
     learned = tuple(r for r in learned_rows(store.con) if r.get("source_article") not in own)
 
+    _drop_stale(store, plan.shards, known=known, todo=todo)
     manifest.mark_pending(store.con, todo, settings_hash=fingerprint, run_id=run_id)
     tasks = group_tasks(todo, lines=lines, run_id=run_id, published=published, source=source)
     if sum(s.weight for s in todo) < IN_PROCESS_BELOW and engine == "local":
@@ -140,6 +141,20 @@ def group_tasks(shards: Iterable[Shard], *, lines: int, run_id: str, published: 
             close()
     close()
     return tasks
+
+
+def _drop_stale(store: Store, shards: Sequence[Shard], *, known: dict[str, manifest.ManifestRow],
+                todo: Sequence[Shard]) -> None:
+    """Remove the articles of parts a file no longer has (it shrank or was rewritten shorter),
+    unless a part that is kept as it is still holds them; one transaction."""
+    stale = manifest.stale_rows(store.con, sorted({s.path for s in shards}), [s.shard_id for s in shards])
+    if not stale:
+        return
+    coding = {s.shard_id for s in todo}
+    kept = {a for sid, row in known.items() if sid not in coding for a in row.article_ids}
+    gone = {a for row in stale.values() for a in row.article_ids} - kept
+    log.info("%d parts of changed files are gone: removing their %d articles", len(stale), len(gone))
+    store.write_tables({}, replace=gone, then=lambda con: manifest.forget(con, list(stale)))
 
 
 def _commit(store: Store, task: Task, result: TaskResult, *, known: dict[str, manifest.ManifestRow],

@@ -80,6 +80,22 @@ def mark_done(con, shard_id: str, *, n_read: int, article_ids: Sequence[str], ru
         [DONE, n_read, len(article_ids), list(article_ids), run_id, _now(), shard_id])
 
 
+def stale_rows(con, paths: Sequence[str], live: Sequence[str]) -> dict[str, ManifestRow]:
+    """Rows for parts of these files that the files no longer have (a file that shrank)."""
+    if not paths:
+        return {}
+    cur = con.execute(
+        "SELECT shard_id, content_hash, settings_hash, state, article_ids FROM shard_manifest "
+        "WHERE path IN (SELECT unnest(?::VARCHAR[])) AND shard_id NOT IN (SELECT unnest(?::VARCHAR[]))",
+        [list(paths), list(live)])
+    return {r[0]: ManifestRow(r[0], r[1], r[2], r[3], tuple(r[4] or ())) for r in cur.fetchall()}
+
+
+def forget(con, shard_ids: Sequence[str]) -> None:
+    """Drop these shards' rows (inside the caller's transaction)."""
+    con.execute("DELETE FROM shard_manifest WHERE shard_id IN (SELECT unnest(?::VARCHAR[]))", [list(shard_ids)])
+
+
 def articles_of(con, shard_ids: Sequence[str]) -> set[str]:
     """Every article id the manifest records for these shards."""
     if not shard_ids:
