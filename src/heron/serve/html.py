@@ -48,8 +48,9 @@ def table(rows: Sequence[dict[str, Any]], columns: Sequence[str], *, links: dict
         cells = []
         for c in columns:
             text = e(r.get(c))
-            if c in links and r.get(c) is not None:
-                text = f'<a href="{links[c](r)}">{text}</a>'
+            url = links[c](r) if c in links and r.get(c) is not None else None
+            if url:
+                text = f'<a href="{url}">{text}</a>'
             cells.append(f"<td>{text}</td>")
         body.append(f"<tr>{''.join(cells)}</tr>")
     return f'<table class="{e(css)}"><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>'

