@@ -189,10 +189,12 @@ class Coder:
             candidates = self.event_coder.code_sentence(sent, by_sentence.get(i, []), sentence_index=i,
                                                         published=article.published, places=sent_places)
             sent_events = []
+            actor_tokens = {t for m in by_sentence.get(i, []) for t in range(m.tok_start, m.tok_end)}
             for cand in candidates:
                 trigger_index = _token_at(doc, cand.trigger_start)
                 place, loc_reason = locate_event(sent, trigger_index=trigger_index, places=sent_places,
-                                                 dateline=dateline_place)
+                                                 dateline=dateline_place, code=cand.cameo_code,
+                                                 actor_tokens=actor_tokens)
                 when, how = _event_date(own, carried, article.published)
                 if own is None and (targets := [d.text for d in dates if d.target]):
                     how += f" (not {targets[0]!r}: a target date, not when the act happened)"
@@ -212,6 +214,8 @@ class Coder:
                     located = [p for p in sent_places if p.role == "location" and p.country]
                     c.location_country = located[0].country if located else None
                 counts.append(c)
+        events = _settle_article(events, counts, text=text, sentences=sentences, dateline=dateline,
+                                 places=places, dateline_place=dateline_place)
         return CodedArticle(article=article, sentences=sentences, mentions=mentions, events=events,
                             places=places, counts=counts, dates=all_dates)
 
@@ -273,6 +277,29 @@ def _event_date(own: DateRef | None, carried: tuple[DateRef, int] | None,
     if published is not None:
         return DateRef(text="", start=0, end=0, value=published, precision="day"), "publication date"
     return None, "none"
+
+
+def _settle_article(events: list[Event], counts: list[Count], *, text: str, sentences: list[Sentence],
+                    dateline, places: list[Place], dateline_place: Place | None) -> list[Event]:
+    """Article-wide steps: a headline event the body repeats is dropped (its counts go to the
+    body's event), and an event its sentence does not place takes the article's place of the
+    action (see :mod:`heron.events.headlines`, :func:`heron.geo.settle_article_places`)."""
+    from heron.events.headlines import drop_headline_repeats
+    from heron.geo import settle_article_places
+    from heron.nlp.headlines import body_start
+
+    start = body_start(text, dateline)
+    headline = {s.index for s in sentences if s.end <= start}
+    if headline:
+        events, replaced = drop_headline_repeats(events, headline)
+        for c in counts:
+            c.event_id = replaced.get(c.event_id, c.event_id)
+    events = settle_article_places(events, places=places, dateline=dateline_place, headline=headline)
+    where = {e.event_id: e.location_country for e in events}
+    for c in counts:
+        if c.event_id in where and where[c.event_id]:
+            c.location_country = where[c.event_id]
+    return events
 
 
 def _token_at(doc: Doc, char: int) -> int:

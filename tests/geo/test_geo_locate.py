@@ -21,7 +21,7 @@ def test_event_in_the_northern_province_of_kunduz(parse):
     dateline = next(p for p in places if p.role == "dateline")
     place, why = locate_event(sents[0], trigger_index=_trigger(sents[0], "attacked"), places=places, dateline=dateline)
     assert place is not None and place.text == "Kunduz" and place.feature == "admin1"
-    assert why.startswith("in-sentence") and "in ..." in why
+    assert why.startswith("clause") and "in ..." in why
 
     place, why = locate_event(sents[1], trigger_index=_trigger(sents[1], "condemned"), places=places, dateline=dateline)
     assert place.text == "Kabul" and place.role == "location"

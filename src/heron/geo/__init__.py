@@ -10,7 +10,7 @@ See ``heron/data/geo/README.md`` for the data and the method.
 from heron.geo.dateline import Dateline, dateline_of, find_dateline
 from heron.geo.gazetteer import GazEntry, Gazetteer, load_gazetteer
 from heron.geo.geoparse import geoparse
-from heron.geo.locate import locate_event
+from heron.geo.locate import locate_event, settle_article_places
 
 __all__ = [
     "Dateline",
@@ -21,4 +21,5 @@ __all__ = [
     "geoparse",
     "load_gazetteer",
     "locate_event",
+    "settle_article_places",
 ]

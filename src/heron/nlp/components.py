@@ -8,25 +8,40 @@ from spacy.tokens import Doc
 
 @Language.component("heron_dateline", assigns=["token.is_sent_start"])
 def dateline_boundary(doc: Doc) -> Doc:
-    """End the dateline ("TEHRAN (Tasnim) –") as a sentence of its own, before the parser runs.
+    """End the dateline ("TEHRAN (Tasnim) –") as a sentence of its own, before the parser runs;
+    a headline before it (or before a blank line) is a sentence of its own too.
 
     Otherwise the parser glues the dateline to the first sentence and often makes the city the
     subject ("NAIROBI ... met"), which hides the real actor.
     """
     from heron.geo.dateline import dateline_of
+    from heron.nlp.headlines import sentence_breaks
 
     text = doc.text
     dateline = dateline_of(doc, text=text)
+    # a headline line ("Iran, Russia agree ...\n\n") is a sentence of its own, as is the dateline
+    for char in sentence_breaks(text, dateline):
+        tok = _first_word_at(doc, char)
+        if tok is not None and tok.i > 0:
+            tok.is_sent_start = True
     if dateline is None:
         return doc
-    span = doc.char_span(dateline.end, len(text), alignment_mode="expand")
+    first = _first_word_at(doc, dateline.end)
+    if first is not None and first.i > 0:
+        start = _first_word_at(doc, dateline.start)
+        lo = start.i + 1 if start is not None and start.i < first.i else 1
+        first.is_sent_start = True
+        for tok in doc[lo : first.i]:
+            tok.is_sent_start = False
+    return doc
+
+
+def _first_word_at(doc: Doc, char: int):
+    """The first non-space token at or after character ``char`` (None past the end)."""
+    span = doc.char_span(char, len(doc.text), alignment_mode="expand") if char < len(doc.text) else None
     if span is None or len(span) == 0:
-        return doc
+        return None
     first = span[0]
     while first.i < len(doc) - 1 and first.is_space:
         first = doc[first.i + 1]
-    if first.i > 0:
-        first.is_sent_start = True
-        for tok in doc[1 : first.i]:
-            tok.is_sent_start = False
-    return doc
+    return first
