@@ -39,8 +39,11 @@ def _pred(code, src, tgt, sentence, *, place=None, when=None, trigger=""):
     def sectors(c):
         return (c[3:6],) if c and len(c) > 3 else ()
 
-    return NewsPredEvent(code=code, root=code[:2], source_code=src, source_country=src[:3] if src else None,
-                         source_sectors=sectors(src), target_code=tgt, target_country=tgt[:3] if tgt else None,
+    def country(c):  # as Heron gives it: none for "---GOV" (unknown) and for transnational codes
+        return c[:3] if c and c[:3] not in ("---", "IGO", "NGO", "IMG") else None
+
+    return NewsPredEvent(code=code, root=code[:2], source_code=src, source_country=country(src),
+                         source_sectors=sectors(src), target_code=tgt, target_country=country(tgt),
                          target_sectors=sectors(tgt), sentence=sentence, span=sentence,
                          location_name=place[0] if place else None, location_country=place[1] if place else None,
                          date=when, trigger=trigger)
@@ -81,6 +84,15 @@ def test_matching_levels_near_offsets_and_null_actors():
     assert not wrong_code.root and not wrong_code.at("country_root")
     unnamed = replace(g, source=None)  # an unnamed perpetrator accepts any coded source
     assert match_pair(unnamed, _pred("040", "USAGOV", "RUSGOV", g.span)).at("country_root")
+    # transnational codes compare on six letters; a gold side may name alternatives
+    eu = replace(g, target="EUR|IGOEUREEC")
+    assert match_pair(eu, _pred("040", "IRNGOV", "IGOEUREEC", g.span)).at("code_root")
+    un = replace(g, target="IGOUNO")
+    assert not match_pair(un, _pred("040", "IRNGOV", "IGOEUREEC", g.span)).target_country
+    assert match_pair(un, _pred("040", "IRNGOV", "IGOUNOWHO", g.span)).target_country
+    # a coded actor whose country Heron left unknown counts only at the lenient level
+    loose = match_pair(g, _pred("040", "---GOV", "RUSGOV", g.span))
+    assert not loose.source_country and loose.source_lenient
     root_only = replace(g, code="04", alt_codes=())
     assert match_pair(root_only, _pred("043", "IRNGOV", "RUSGOV", g.span)).at("code_exact")
 

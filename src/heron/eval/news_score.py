@@ -7,11 +7,12 @@ Matching (one article at a time; a prediction may match several gold events and 
   within :data:`NEAR_CHARS` characters of it (a headline reporting the body's event, a sentence
   split differently) while reporting no key event of its own (a coded event in a sentence that
   overlaps another gold event's sentence must overlap to match);
-* **who**: the source and the target agree. At *country* level the country keys agree (ISO3, or
-  the first three letters of a transnational code: IGO, NGO, IMG, ...); at *code* level the gold
-  code's first sector is among the coded actor's sectors as well (a gold code without a sector
-  wants a coded actor without one). A gold side left null (an unnamed perpetrator) accepts any
-  coded actor, or none;
+* **who**: the source and the target agree. At *country* level the country keys agree (ISO3; for
+  a transnational code, IGO / NGO / IMG / MNC, its first six letters: IGOUNO, IGOEUR, NGOHRI); at
+  *code* level the gold code's first sector is among the coded actor's sectors as well (a gold
+  code without a sector wants a coded actor without one; a transnational code wants the coded
+  code to start with it). A gold side left null (an unnamed perpetrator) accepts any coded actor,
+  or none; a gold side may name alternatives, "EUR|IGOEUREEC";
 * **what**: the CAMEO root agrees with the gold code's or one of its ``alt_codes``'; *exact*: the
   code is the gold code or one of the alternatives (a two-digit gold code accepts any code under
   that root).
@@ -80,27 +81,59 @@ def _gap(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(b[0] - a[1], a[0] - b[1], 0)
 
 
-def _country_ok(gold: str | None, pred_country: str | None) -> bool:
-    return gold is None or country_key(None, gold) == pred_country
+# transnational actor codes: their "country" is the first six letters (IGOUNO, IGOEUR, NGOHRI, IMGMUS)
+_TRANSNATIONAL = frozenset({"IGO", "NGO", "IMG", "MNC"})
 
 
-def _lenient_ok(gold: str | None, pred_country: str | None, pred_sectors: Sequence[str]) -> bool:
-    if _country_ok(gold, pred_country):
+def _gold_key(code: str) -> str | None:
+    return code[:6] if code[:3] in _TRANSNATIONAL else country_key(None, code)
+
+
+def _pred_keys(country: str | None, code: str | None) -> set[str]:
+    keys = {country_key(country, code)} - {None}
+    if code and code[:3] in _TRANSNATIONAL:
+        keys.add(code[:6])
+    return keys
+
+
+def _alternatives(gold: str | None) -> tuple[str, ...]:
+    """A gold actor may name alternatives ("EUR|IGOEUREEC"): any of them matches."""
+    return tuple(a.strip() for a in gold.split("|") if a.strip()) if gold else ()
+
+
+def _country_ok(gold: str | None, pred_country: str | None, pred_code: str | None = None) -> bool:
+    if gold is None:
         return True
-    wanted = split_sectors((gold or "")[3:])
-    return pred_country is None and bool(wanted) and wanted[0] in pred_sectors
+    keys = _pred_keys(pred_country, pred_code)
+    return any(_gold_key(a) in keys for a in _alternatives(gold))
+
+
+def _lenient_ok(gold: str | None, pred_country: str | None, pred_code: str | None,
+                pred_sectors: Sequence[str]) -> bool:
+    if _country_ok(gold, pred_country, pred_code):
+        return True
+    if pred_country is not None or (pred_code and pred_code[:3] in _TRANSNATIONAL):
+        return False
+    for a in _alternatives(gold):
+        wanted = split_sectors(a[3:]) if a[:3] not in _TRANSNATIONAL else ()
+        if wanted and wanted[0] in pred_sectors:
+            return True
+    return False
 
 
 def _code_ok(gold: str | None, pred_country: str | None, pred_code: str | None,
              pred_sectors: Sequence[str]) -> bool:
     if gold is None:
         return True
-    if pred_code and (pred_code == gold or pred_code.startswith(gold)):
-        return True
-    if country_key(None, gold) != pred_country:
-        return False
-    wanted = split_sectors(gold[3:])
-    return (wanted[0] in pred_sectors) if wanted else not pred_sectors
+    for a in _alternatives(gold):
+        if pred_code and (pred_code == a or pred_code.startswith(a)):
+            return True
+        if a[:3] in _TRANSNATIONAL or _gold_key(a) not in _pred_keys(pred_country, pred_code):
+            continue
+        wanted = split_sectors(a[3:])
+        if (wanted[0] in pred_sectors) if wanted else not pred_sectors:
+            return True
+    return False
 
 
 def _codes(g: NewsGoldEvent) -> tuple[str, ...]:
@@ -113,13 +146,13 @@ def match_pair(g: NewsGoldEvent, p: NewsPredEvent, *, near_chars: int = NEAR_CHA
     exact = p.code in codes or any(len(c) == 2 and p.root == c for c in codes)
     return PairMatch(
         gap=gap, near=gap <= near_chars,
-        source_country=_country_ok(g.source, p.source_country),
-        target_country=_country_ok(g.target, p.target_country),
+        source_country=_country_ok(g.source, p.source_country, p.source_code),
+        target_country=_country_ok(g.target, p.target_country, p.target_code),
         source_code=_code_ok(g.source, p.source_country, p.source_code, p.source_sectors),
         target_code=_code_ok(g.target, p.target_country, p.target_code, p.target_sectors),
         root=p.root in {c[:2] for c in codes}, exact=exact,
-        source_lenient=_lenient_ok(g.source, p.source_country, p.source_sectors),
-        target_lenient=_lenient_ok(g.target, p.target_country, p.target_sectors))
+        source_lenient=_lenient_ok(g.source, p.source_country, p.source_code, p.source_sectors),
+        target_lenient=_lenient_ok(g.target, p.target_country, p.target_code, p.target_sectors))
 
 
 def _rate(n: int, d: int) -> float | None:
@@ -174,8 +207,9 @@ def _why(g: NewsGoldEvent, pairs: list[tuple[PairMatch, NewsPredEvent]]) -> tupl
     if not rooted:
         return ("wrong root (actors right)" if m.source_country and m.target_country
                 else "wrong root and actors"), p
-    swapped = (g.source and g.target and country_key(None, g.source) == p.target_country
-               and country_key(None, g.target) == p.source_country)
+    swapped = (g.source is not None and g.target is not None
+               and _country_ok(g.source, p.target_country, p.target_code)
+               and _country_ok(g.target, p.source_country, p.source_code))
     if swapped:
         return "direction swapped", p
     if not m.source_country and not m.target_country:
