@@ -126,6 +126,11 @@ def test_scores_recall_precision_overcoding_place_date_counts_and_misses():
     assert miss["fix:1"]["text"].startswith("MOSCOW, May 10")
     assert miss["fix:2"]["nearest"] is None and "CODREB 19" in miss["fix:2"]["gold"]
     assert s["unmatched_predicted_roots"] == {"01": 1, "04": 1}
+    # the rebels coded without their country: a miss, found only at the lenient level
+    a2 = arts[1]
+    s2 = score_news([a2], [NewsPrediction("fix:2", events=[_pred("190", "---REB", "CODMIL", a2.events[0].span)])])
+    assert s2["miss_types"] == {"source country unknown": 1}
+    assert s2["recall"]["country_root"] == 0.0 and s2["recall"]["country_root_lenient"] == 1.0
     assert s["by_source"]["heron-test"]["recall"] == 0.5
 
 

@@ -182,7 +182,7 @@ def _render_news(con, report: dict[str, Any]) -> None:
     t.add_column("found", justify="right")
     t.add_column("recall %", justify="right")
     for level, value in news["recall"].items():
-        t.add_row(_NEWS_LEVELS.get(level, level), str(news["found"].get(level, "")), _pct(value))
+        t.add_row(_NEWS_LEVELS.get(level, level), str(news["found"].get(level, 0)), _pct(value))
     con.print(t)
     prec, over = news["precision_against_key_events"], news["over_coding"]
     place, when, counts = news["place"], news["date"], news["counts"]

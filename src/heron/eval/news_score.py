@@ -212,11 +212,19 @@ def _why(g: NewsGoldEvent, pairs: list[tuple[PairMatch, NewsPredEvent]]) -> tupl
                and _country_ok(g.target, p.source_country, p.source_code))
     if swapped:
         return "direction swapped", p
-    if not m.source_country and not m.target_country:
-        return "source and target actor", p
-    if not m.source_country:
-        return "no source" if p.source_country is None else "source actor", p
-    return "no target" if p.target_country is None else "target actor", p
+    wrong = [label for label in (_side("source", m.source_country, p.source_country, p.source_code),
+                                 _side("target", m.target_country, p.target_country, p.target_code)) if label]
+    return " + ".join(wrong), p
+
+
+def _side(name: str, ok: bool, country: str | None, code: str | None) -> str:
+    if ok:
+        return ""
+    if not code:
+        return f"no {name}"
+    if country is None and code[:3] not in _TRANSNATIONAL:
+        return f"{name} country unknown"
+    return f"{name} actor"
 
 
 def _place_date(g: NewsGoldEvent, p: NewsPredEvent, place: Counter, when: Counter) -> None:
