@@ -26,7 +26,7 @@ def _byline(span: Span, entries: list[ActorEntry]) -> bool:
 
 class MentionGrouping:
     """The grouping half of :class:`~heron.actors.mentions.MentionFinder` (which sets
-    ``knowledge``, the matchers, ``words`` and ``_slips``)."""
+    ``knowledge``, the matchers, ``words``, ``_slips`` and ``_confusables``)."""
 
     # -- grouping ---------------------------------------------------------------------------
     def _entries(self, span: Span, published: date | None) -> list[ActorEntry]:
@@ -50,6 +50,7 @@ class MentionGrouping:
         for key in shadowed_institutions(ents, found, COUNTRY_KINDS):
             del found[key]
         found.update(slipped_countries(doc, found, self._slips, published))
+        self._confusables.resolve(doc, found)  # "New Mexico" is not Mexico; "Georgia" by its context
         actor_spans = filter_spans([doc[s:e] for s, e in found])
         taken = {t.i for sp in actor_spans for t in sp}
         ranks = self.words["ranks"]

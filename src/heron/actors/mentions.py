@@ -20,6 +20,7 @@ from datetime import date
 from spacy.tokens import Doc, Token
 
 from heron.actors.acronyms import defined_acronyms
+from heron.actors.confusables import ConfusableNames
 from heron.actors.context import attached_place, places_of, residence, sentence_places
 from heron.actors.knowledge import ActorEntry, ActorKnowledge
 from heron.actors.mention_groups import MentionGrouping
@@ -81,6 +82,7 @@ class MentionFinder(MentionGrouping):
         self.sector_matcher = _phrase_matcher(nlp, knowledge.sector_phrases(), "SECTOR")
         self.words = mention_words()
         self._slips = CountrySlips(knowledge)
+        self._confusables = ConfusableNames(nlp, knowledge)
 
     # -- public -----------------------------------------------------------------------------
     def find(self, doc: Doc, *, published: date | None = None, context_country: str | None = None,
@@ -302,6 +304,8 @@ class MentionFinder(MentionGrouping):
         if tok.dep_ != "pobj":
             return False
         prep = tok.head
+        if prep.lower_ == "at" and prep.head.lemma_.lower() in self.words.get("at_target_heads", ()):
+            return False  # "lashed out at Japan": whom the reproach is aimed at
         if prep.lower_ in self.words["locative_prepositions"]:
             return True
         return prep.lower_ == "from" and prep.head.lemma_.lower() in self.words["from_place_heads"]
