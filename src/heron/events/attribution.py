@@ -14,6 +14,7 @@ Slots (named by trigger rows, see the triggers README):
              the clause a noun's prepositional phrase hangs on ("He spoke in a meeting with X")
 ``between``  "talks between X and Y" (all of them: reciprocal events pair them up)
 ``xsubj``    the subject of the trigger's clausal complement ("urged that Israel withdraw")
+``opobj:P``  object of preposition P on the verb's object ("endorsed an agreement with the EU"); indirect
 
 A slot token that is not itself a mention is searched two levels down its noun phrase (possessor,
 modifiers, appositive, "of" phrase: "the government of Syria", "welcomed the Russian involvement"); such an
@@ -301,6 +302,9 @@ class Attributor:
             deps = ("poss",) if slot == "poss" else ("amod", "compound", "nmod")
             parts = {p.i for p in match.parts}
             return [c for c in owner.children if c.dep_ in deps and c.i not in parts], True
+        if slot.startswith("opobj:"):  # "endorsed an agreement with the EU": a phrase of the object
+            o = self.object(tok) if pos == "verb" else None
+            return ([x for p in preps(o, slot[6:]) for x in prep_objects(p)] if o is not None else []), False
         if slot == "between":
             return [o for w in ("between", "among", "amongst") for p in preps(tok, w) for o in prep_objects(p)], True
         if slot == "host":

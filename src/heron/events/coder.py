@@ -51,6 +51,7 @@ from heron.events.places import (
     host_place,
 )
 from heron.events.refine import refine_code
+from heron.events.verdicts import mark_grounds, mark_verdicts
 from heron.events import ranking
 from heron.events.ranking import related, same_actor
 from heron.records import EventCandidate, Mention, Place
@@ -112,6 +113,8 @@ class EventCoder:
         mark_refusals(nodes, self.lexicon)
         merge_instruments(nodes, self.lexicon.weapon_subjects)
         embed(nodes, attr, self.lexicon)
+        mark_verdicts(nodes)  # "said X was in breach of": an accusation of X (verdicts.py)
+        mark_grounds(nodes)  # "criticized X for sending ships": the criticism alone
         year = published.year if published else None
         events: list[EventCandidate] = []
         produced: set[int] = set()  # token ids of triggers that gave at least one event
@@ -163,7 +166,7 @@ class EventCoder:
             target = None  # "Iran threatened to launch an offensive in its war": "its" is Iran again
         if node.cls is not None and node.cls.name == "speech" and emb is None and not node.recoded:
             code = self._statement_code(node)
-        if target is None and code[:2] in ("01", "10") and node.region and emb is None:
+        if target is None and (code[:2] in ("01", "10") or node.recoded) and node.region and emb is None:
             target = self._statement_target(node, attr, source)
         own_reciprocal = pat.reciprocal and not _thing_object(m, attr)
         pairs_up = own_reciprocal and source is not None and sum(len(x.actors) for x in source.mentions) > 1

@@ -133,11 +133,11 @@ def _slots(value: Any, where: str, key: str) -> tuple[str, ...]:
         raise DictionaryError(f"{where}: '{key}' must be a list of argument slots")
     for slot in value:
         ok = isinstance(slot, str) and (
-            slot in SLOT_NAMES or (slot.startswith("pobj:") and _LEMMA_RE.match(slot[5:]) is not None)
+            slot in SLOT_NAMES or (slot.startswith(("pobj:", "opobj:")) and _LEMMA_RE.match(slot.split(":", 1)[1]) is not None)
         )
         if not ok:
             raise DictionaryError(
-                f"{where}: '{key}' has unknown slot {slot!r}; use one of {sorted(SLOT_NAMES)} or pobj:PREP"
+                f"{where}: '{key}' has unknown slot {slot!r}; use one of {sorted(SLOT_NAMES)}, pobj:PREP or opobj:PREP"
             )
     return tuple(value)
 

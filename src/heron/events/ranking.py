@@ -46,7 +46,7 @@ def confidence(
         c -= 0.1
     if reported_by:
         c -= 0.04
-    if node.cls is not None and node.cls.name == "speech" and node.embedded is None and not node.mapped:
+    if node.cls is not None and node.cls.name == "speech" and node.embedded is None and not (node.mapped or node.recoded):
         c -= 0.15  # the bare saying ranks below any substantive event in the sentence
     if pat.pos == "noun" and not (node.match.host is not None and node.match.host_kind == "object"):
         c -= 0.05
