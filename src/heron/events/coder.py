@@ -50,6 +50,7 @@ from heron.events.places import (
     event_place_target,
     host_place,
 )
+from heron.events.instrument import instrument_source
 from heron.events.refine import refine_code
 from heron.events.verdicts import mark_grounds, mark_verdicts
 from heron.events import ranking
@@ -78,6 +79,7 @@ class EventCoder:
         self.require_dyad = require_dyad
         self.verb_dictionaries = tuple(verb_dictionaries)  # user PETRARCH verb files (dictionary_events)
         self.matcher = TriggerMatcher(self.lexicon)
+        self._weapon_words = frozenset(w for _, ws in self.lexicon.weapon_subjects for w in ws)
 
     # ------------------------------------------------------------------------------------
 
@@ -150,6 +152,10 @@ class EventCoder:
         if source is None and node.mapped and emb is not None and node.code.startswith("03"):
             # an intent belongs to whoever would act: "the situation requires that X and Y cooperate"
             source = attr.resolve(emb.match, emb.pattern.source)
+        if source is None and node.code[:2] in PLACE_SOURCE_ROOTS:
+            # "killed in a NATO air strike": the instrument's owner, before the place's country
+            source = instrument_source(m, attr, sentence_index=sentence_index, weapon_words=self._weapon_words,
+                                       attack=node.instrument.token if node.instrument else None)
         if source is None and places and node.code[:2] in PLACE_SOURCE_ROOTS and _agentless(m):
             # "was arrested in Lebanon", "killed in a bombing near Samarra": nobody is named as the
             # agent; the act is the place's (its authorities', its armed men's)

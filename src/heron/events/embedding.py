@@ -52,6 +52,7 @@ class Node:
     region: frozenset[int] = frozenset()
     attributed: bool = False  # emission found a source or target (even if the dyad rule then dropped it)
     target_dropped: bool = False  # it had a source but the dyad rule dropped it for want of a target
+    instrument: Node | None = None  # the attack noun a generic verb took up ("killed in a NATO air strike")
     note: str = ""
 
     @property
@@ -344,6 +345,7 @@ def merge_instruments(nodes: list[Node], weapon_subjects: tuple[tuple[str, froze
                 continue
             verb.note = f"{verb.pattern.lemma!r} by {noun.pattern.lemma!r}: {verb.code} -> {noun.code}"
             verb.code, verb.recoded = noun.code, True
+            verb.instrument = noun
             noun.consumed = True
             break
 

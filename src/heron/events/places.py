@@ -57,6 +57,11 @@ def _knowledge():
     return load_builtin()
 
 
+def builtin_knowledge():
+    """The builtin actor tables, loaded once (places and instruments look names up in them)."""
+    return _knowledge()
+
+
 @functools.lru_cache(maxsize=4096)
 def place_country(name: str):
     """The builtin actor entry of a country or capital named ``name`` (None when unknown)."""

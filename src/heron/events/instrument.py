@@ -1,0 +1,82 @@
+"""Whose weapon: the nationality of the instrument or force named in an act's own phrase.
+
+"Seven civilians were killed in a NATO air strike", "three farmers were killed in an Israeli tank
+shelling": nobody is the verb's subject or "by" agent, but the strike is NATO's and the tank
+Israel's. The source is the actor that modifies the instrument noun in the verb's "in"/"by"/
+"with"/"during"/"from" phrase: the attack noun the verb took up (``merge_instruments``), or a
+weapon word (``weapon_subjects`` in ``_frames.yaml``). This comes before the rule that takes the
+country of the place ("was arrested in Lebanon"), which is for acts nobody is named for.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+
+from spacy.tokens import Token
+
+from heron.events.attribution import Argument, Attributor
+from heron.events.matcher import Match, prep_objects
+from heron.events.places import builtin_knowledge
+from heron.records import Mention
+
+#: prepositions through which a verb names the attack or weapon that did it
+INSTRUMENT_PREPS = frozenset({"in", "by", "with", "during", "from"})
+#: how a nationality or an owner hangs on the instrument noun
+OWNER_DEPS = frozenset({"amod", "compound", "nmod", "poss"})
+
+
+#: builtin actor kinds that name whose a weapon is when they modify it
+OWNER_KINDS = frozenset({"demonym", "country", "igo"})
+
+
+def _owner_mention(tok: Token, attr: Attributor, sentence_index: int) -> Mention | None:
+    """The mention at ``tok``; else, for a nationality the mention finder left out as part of a
+    place phrase ("in an Israeli tank shelling"), a country or IGO mention from the builtin tables."""
+    m = attr.mention_of(tok)
+    if m is not None or tok.pos_ not in ("ADJ", "PROPN"):
+        return m
+    kb = builtin_knowledge()
+    entry = kb.resolve(tok.text)
+    if entry is None or entry.kind not in OWNER_KINDS:
+        return None
+    if entry.kind != "igo":
+        entry = kb.country(entry.country) if entry.country else None
+        if entry is None:
+            return None
+    return Mention.over(tok.doc[tok.i:tok.i + 1], (entry.to_actor(),), sentence_index=sentence_index,
+                        resolved_by="context")
+
+
+def _owners(noun: Token, attr: Attributor, skip: Collection[int], sentence_index: int) -> list[Mention]:
+    """Actor mentions among the noun's modifiers, and one level down its compounds ("a NATO air
+    strike", "Israeli tank fire")."""
+    found: list[Mention] = []
+    for c in noun.children:
+        if c.dep_ not in OWNER_DEPS or c.i in skip:
+            continue
+        m = _owner_mention(c, attr, sentence_index)
+        if m is None and c.dep_ == "compound":
+            m = next((x for g in c.children if g.dep_ in OWNER_DEPS and g.i not in skip
+                      for x in [_owner_mention(g, attr, sentence_index)] if x is not None), None)
+        if m is not None and m not in found:
+            found.append(m)
+    return found
+
+
+def instrument_source(m: Match, attr: Attributor, *, sentence_index: int, weapon_words: frozenset[str],
+                      attack: Token | None = None) -> Argument | None:
+    """The owner of the instrument named in the verb's own phrase, as an indirect source."""
+    if m.pattern.pos != "verb":
+        return None
+    skip = {p.i for p in m.parts} | {m.token.i}
+    for p in m.token.children:
+        if p.dep_ not in ("prep", "agent") or p.lower_ not in INSTRUMENT_PREPS:
+            continue
+        for noun in prep_objects(p):
+            words = {noun.lemma_.lower(), *(c.lemma_.lower() for c in noun.children if c.dep_ == "compound")}
+            if not ((attack is not None and noun.i == attack.i) or words & weapon_words):
+                continue
+            owners = [x for x in _owners(noun, attr, skip, sentence_index) if x.actors]
+            if owners:
+                return Argument(owners, f"instrument: '{noun.text}' (fallback)", False)
+    return None

@@ -1,0 +1,59 @@
+"""Who acted (issue 10, class 5): the nationality of an instrument or a force is the source,
+before any rule that takes the country of the place; the engaged party is the target, not the
+place; institutions take their country from context. Texts written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from heron.pipeline import code_text
+
+
+@pytest.fixture(scope="module")
+def code(coder):
+    def run(text: str):
+        return code_text(text, published=date(2024, 3, 5), coder=coder).events
+
+    return run
+
+
+def _violent(events):
+    return [e for e in events if e.cameo_root in ("18", "19", "20")]
+
+
+@pytest.mark.parametrize("text, source", [
+    ("Seven civilians were killed in a NATO air strike in Kunduz province.", "IGOWSTNAT"),
+    ("Three farmers were killed in an Israeli tank shelling near Rafah.", "ISR"),
+    ("Israeli tank shelling killed four people in a village near Jenin.", "ISR"),
+    ("Russian warplanes bombed a market in Idlib on Tuesday.", "RUS"),
+    ("A US drone strike killed three militants in Kandahar.", "USA"),
+    ("Two fishermen were wounded by Indian gunfire off the coast of Sri Lanka.", "IND"),
+])
+def test_the_instrument_gives_the_source(code, text, source):
+    events = _violent(code(text))
+    assert events, text
+    assert all((e.source_code or "").startswith(source) for e in events), [(e.source_code, e.cameo_code) for e in events]
+
+
+def test_the_engaged_party_is_the_target(code):
+    events = _violent(code("Rebels engaged Filipino peacekeepers in the Golan on Friday."))
+    assert events and any(e.target_country == "PHL" and e.cameo_root == "19" for e in events), events
+
+
+def test_court_in_a_country_issues_arrest_warrants(code):
+    events = code("A court in Guyana issued arrest warrants for two Brazilians on Monday.")
+    assert any(e.source_code == "GUYJUD" and e.cameo_code == "173" and (e.target_country or "") == "BRA"
+               for e in events), [(e.source_code, e.cameo_code, e.target_code) for e in events]
+
+
+def test_police_in_a_city(code):
+    events = code("Police in Lagos arrested twelve protesters on Saturday.")
+    assert any(e.source_code == "NGACOP" and e.cameo_code == "173" for e in events)
+
+
+def test_foreign_ministry_spokesman(code):
+    events = code("Iran's foreign ministry spokesman condemned the Israeli air strike on Damascus.")
+    assert any(e.cameo_code.startswith("11") and (e.source_code or "").startswith("IRNGOV") for e in events), [
+        (e.source_code, e.cameo_code, e.target_code) for e in events]
