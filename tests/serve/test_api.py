@@ -133,3 +133,13 @@ def test_pages_fetch_nothing_from_outside(client):
         assert r.status_code == 200, (path, r.text[:300])
         assert "http://" not in r.text and "https://" not in r.text.replace("https://www.tasnimnews.com", "")
         assert "default-src 'self'" in r.headers["content-security-policy"]
+
+
+def test_repeated_get_is_answered_from_the_cache(client):
+    url = "/api/v1/dyad/IRN/RUS?by=week&from=2015"
+    first = client.get(url)
+    second = client.get(url)
+    assert first.status_code == second.status_code == 200
+    assert "x-heron-cache" not in first.headers and second.headers["x-heron-cache"] == "hit"
+    assert first.json() == second.json()
+    assert second.headers["content-type"].startswith("application/json")

@@ -21,9 +21,9 @@ __all__ = ["create_app", "serve"]
 
 
 def serve(db_path: str | Path, *, host: str = "127.0.0.1", port: int = 8000, allow_edits: bool = False,
-          token: str | None = None, log_level: str = "warning") -> None:
+          token: str | None = None, cache_size: int = 512, log_level: str = "warning") -> None:
     """Serve the store at ``db_path`` until interrupted (loopback by default)."""
     import uvicorn
 
-    app = create_app(db_path, allow_edits=allow_edits, token=token)
+    app = create_app(db_path, allow_edits=allow_edits, token=token, cache_size=cache_size)
     uvicorn.run(app, host=host, port=port, log_level=log_level)

@@ -17,6 +17,7 @@ from heron import __version__
 from heron.errors import HeronError, InputError
 from heron.serve import api, pages
 from heron.serve.access import QueryTimeout, StoreAccess
+from heron.serve.cache import ResponseCache, through_cache
 from heron.serve.edits import EditRefused
 from heron.serve.html import error_box, page
 
@@ -32,11 +33,12 @@ _HEADERS = {
 
 
 def create_app(db_path: str | Path, *, allow_edits: bool = False, token: str | None = None,
-               query_timeout: float = 10.0) -> FastAPI:
+               query_timeout: float = 10.0, cache_size: int = 512) -> FastAPI:
     """The app over the store at ``db_path``, opened read-only.
 
     With ``allow_edits`` the actors review may write, and only requests whose ``X-Heron-Token``
-    header equals ``token`` do. Queries are interrupted after ``query_timeout`` seconds.
+    header equals ``token`` do. Queries are interrupted after ``query_timeout`` seconds. Up to
+    ``cache_size`` GET answers are kept in memory (0: none); an edit starts them afresh.
     """
     if allow_edits and not token:
         raise InputError("allow_edits needs a token. Fix: pass token=heron.serve.edits.new_token().")
@@ -62,9 +64,15 @@ def create_app(db_path: str | Path, *, allow_edits: bool = False, token: str | N
     def docs() -> str:
         return pages.docs_page(app.openapi(), db_name=app.state.db_name)
 
+    cache = ResponseCache(max_entries=cache_size)
+    app.state.cache = cache
+
     @app.middleware("http")
     async def security_headers(request: Request, call_next):
-        response = await call_next(request)
+        if cache_size > 0 and cache.cacheable(request):
+            response = await through_cache(cache, request, call_next, access.generation)
+        else:
+            response = await call_next(request)
         for k, v in _HEADERS.items():
             response.headers.setdefault(k, v)
         return response

@@ -72,8 +72,8 @@ def _pattern(value: str, pattern: re.Pattern, what: str, fix: str) -> str:
     return v
 
 
-def where_clause(f: EventFilter) -> tuple[str, list[Any]]:
-    """SQL condition on ``e.*``/``a.*`` and its parameters."""
+def where_clause(f: EventFilter, *, date_col: str = EVENT_DATE) -> tuple[str, list[Any]]:
+    """SQL condition on ``e.*``/``a.*`` and its parameters (the event date is ``date_col``)."""
     parts: list[str] = []
     params: list[Any] = []
 
@@ -110,9 +110,9 @@ def where_clause(f: EventFilter) -> tuple[str, list[Any]]:
         add("e.plover_type = ?", [_pattern(f.plover, _PLOVER, "PLOVER type", "give a type such as ASSAULT")])
     start, end = parse_when(f.start), parse_when(f.end, end=True)
     if start is not None:
-        add(f"{EVENT_DATE} >= ?", [start])
+        add(f"{date_col} >= ?", [start])
     if end is not None:
-        add(f"{EVENT_DATE} <= ?", [end])
+        add(f"{date_col} <= ?", [end])
     if f.place:
         add("e.location_country = ?", [_pattern(f.place, _ISO3, "place country", "give an ISO3 code such as SYR")])
     if f.text:
@@ -155,27 +155,56 @@ def list_events(view, f: EventFilter, *, dedup: str = "raw", limit: int = DEFAUL
     if not isinstance(limit, int) or not 1 <= limit <= MAX_PAGE:
         raise InputError(f"page size {limit!r} is out of range. Fix: ask for 1 to {MAX_PAGE} events a page.")
     require_events(view)
-    where, params = where_clause(f)
     if dedup == "raw":
-        return _raw_page(view, where, params, limit=limit, cursor=cursor)
+        return _raw_page(view, f, limit=limit, cursor=cursor)
+    where, params = where_clause(f)
     return _dedup_page(view, where, params, method=dedup, limit=limit, cursor=cursor)
 
 
-def _raw_page(view, where: str, params: list[Any], *, limit: int, cursor: str | None) -> EventPage:
-    cols = ", ".join(f"{EVENT_DATE} AS date" if c == "date" else f"e.{c}" for c in EVENT_FIELDS)
-    key = f"coalesce({EVENT_DATE}, DATE '0001-01-01')"
-    conds, values = [f"({where})"], list(params)
+# Raw mentions come from two branches: those with their own date (no join needed) and those placed
+# on their article's publication date. Each gives the sort key and the FROM/WHERE for it.
+_BRANCHES = (
+    ("e.date", "FROM events e WHERE e.date IS NOT NULL", "e.date"),
+    (f"coalesce({EVENT_DATE}, DATE '0001-01-01')",
+     "FROM events e LEFT JOIN articles a ON a.id = e.article_id WHERE e.date IS NULL", EVENT_DATE),
+)
+
+
+def _raw_page(view, f: EventFilter, *, limit: int, cursor: str | None) -> EventPage:
+    """Newest first by (date, event_id). Two passes: the dates alone find the oldest date the page can
+    reach (sorting a million dates is cheap, by a string tiebreak not); then only the mentions from
+    that date on are read in full and sorted."""
+    after = None
     if cursor:
         c = decode_cursor(cursor, kind="raw")
         try:
-            after_day, after_id = date.fromisoformat(str(c["d"])), str(c["i"])
+            after = (date.fromisoformat(str(c["d"])), str(c["i"]))
         except (KeyError, ValueError) as exc:
             raise InputError("cursor is damaged. Fix: pass the next_cursor of the previous page unchanged.") from exc
-        conds.append(f"({key} < ? OR ({key} = ? AND e.event_id < ?))")
-        values += [after_day, after_day, after_id]
-    sql = (f"SELECT {cols}, {key} AS _key FROM events e LEFT JOIN articles a ON a.id = e.article_id "
-           f"WHERE {' AND '.join(conds)} ORDER BY _key DESC, e.event_id DESC LIMIT ?")
-    df = view.con.execute(sql, values + [limit + 1]).df()
+
+    def branches(select: str, *, floor: date | None) -> tuple[str, list[Any]]:
+        parts, values = [], []
+        for key, source, date_col in _BRANCHES:
+            where, params = where_clause(f, date_col=date_col)
+            conds, vals = [f"({where})"], list(params)
+            if after is not None:
+                conds.append(f"({key} < ? OR ({key} = ? AND e.event_id < ?))")
+                vals += [after[0], after[0], after[1]]
+            if floor is not None:
+                conds.append(f"{key} >= ?")
+                vals.append(floor)
+            cols = select.format(key=key, date=date_col)
+            parts.append(f"SELECT {cols} {source} AND {' AND '.join(conds)}")
+            values += vals
+        return " UNION ALL ".join(f"({p})" for p in parts), values
+
+    keys_sql, values = branches("{key} AS _key", floor=None)
+    floor = view.con.execute(f"SELECT min(_key) FROM (SELECT _key FROM ({keys_sql}) ORDER BY _key DESC LIMIT ?)",
+                             values + [limit + 1]).fetchone()[0]
+    cols = ", ".join("{date} AS date" if c == "date" else f"e.{c}" for c in EVENT_FIELDS)
+    rows_sql, values = branches(cols + ", {key} AS _key", floor=floor)
+    df = view.con.execute(f"SELECT * FROM ({rows_sql}) ORDER BY _key DESC, event_id DESC LIMIT ?",
+                          values + [limit + 1]).df()
     next_cursor = None
     if len(df) > limit:
         df = df.iloc[:limit]
