@@ -10,6 +10,7 @@ from itertools import permutations
 from spacy.tokens import Token
 
 from heron.events.attribution import Argument, Attributor
+from heron.events.calibration import calibrate
 from heron.events.embedding import Node
 from heron.events.lexicon import load_lexicon
 from heron.events.matcher import Match, prep_objects, preps
@@ -53,7 +54,7 @@ def confidence(
     if pat.pos == "adj":
         c -= 0.05
     c += clause_rank(node)
-    return round(max(0.05, min(0.98, c)), 3)
+    return calibrate(round(max(0.05, min(0.98, c)), 3))
 
 
 PURPOSE_DEPS = frozenset({"advcl", "xcomp"})
