@@ -26,7 +26,7 @@ def actors(
     from heron.store import Store
     from heron.store.learned import learned_rows, load_reviewed
 
-    with Store(db) as store:
+    with Store(db, read_only=load is None) as store:  # listing or exporting only reads
         if load is not None:
             with load.open(encoding="utf-8", newline="") as fh:
                 n = load_reviewed(store.con, csv.DictReader(fh))
