@@ -14,7 +14,7 @@ def dateline_boundary(doc: Doc) -> Doc:
     Otherwise the parser glues the dateline to the first sentence and often makes the city the
     subject ("NAIROBI ... met"), which hides the real actor.
     """
-    from heron.geo.dateline import dateline_of
+    from heron.nlp.dateline import dateline_of
     from heron.nlp.headlines import sentence_breaks
 
     text = doc.text

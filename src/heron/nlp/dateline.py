@@ -12,7 +12,8 @@ Forms recognised, at the start of the text or of one of its first lines:
 
 An agency alone ("AFP -") is no dateline: it says who filed the story, not where.
 
-Offsets are character offsets in the text given.
+Offsets are character offsets in the text given. This lives in ``heron.nlp`` (the ``heron_dateline``
+component marks the dateline as a sentence before the parser runs); ``heron.geo.dateline`` re-exports it.
 """
 
 from __future__ import annotations

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from heron.geo.dateline import Dateline
+from heron.nlp.dateline import Dateline
 
 HEADLINE_MAX_CHARS = 200
 #: how far into a text headline lines may run
