@@ -2,16 +2,15 @@
 
 The ``events`` table holds raw *mentions*: one row per event found in one sentence of one article.
 Every query reads either those rows or deduplicated events (see :mod:`heron.query.dedup`); both
-come out of :func:`event_source` with the same columns, so the aggregations are written once.
+come out of :func:`heron.query.source.event_source` with the same columns, so the aggregations are
+written once. This module is the bottom of the query layer: it imports no other query module.
 """
 
 from __future__ import annotations
 
 import calendar
 import re
-import uuid
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -187,42 +186,3 @@ def dedup_method(dedup: bool | str | None) -> str | None:
     if dedup in DEDUP_METHODS:
         return str(dedup)
     raise InputError(f"unknown dedup method {dedup!r}. Fix: choose one of {', '.join(DEDUP_METHODS)}.")
-
-
-@contextmanager
-def event_source(
-    store,
-    *,
-    dedup: bool | str | None = False,
-    where: str = "TRUE",
-    start: date | None = None,
-    end: date | None = None,
-    window_days: int = 2,
-    match: str = "root",
-) -> Iterator[str]:
-    """Yield a SQL relation (a subquery or a registered table) with :data:`EVENT_COLUMNS`.
-
-    Raw mentions (``dedup=False``) each count as one event with one mention; deduplicated events
-    carry their mention, source and article counts. Only events dated within ``start``..``end``
-    are kept. ``where`` is SQL on ``e.*``/``a.*`` with literals only (validated codes, dates).
-    """
-    method = dedup_method(dedup)
-    require_events(store)
-    if method is None:
-        dw = date_where(start, end)
-        cols = ", ".join(c for c in EVENT_COLUMNS if not c.startswith("n_"))
-        sql = (f"SELECT {cols}, 1 AS n_mentions, 1 AS n_sources, 1 AS n_articles "
-               f"FROM ({mentions_sql(f'({where}) AND {dw}')})")
-        yield f"({sql})"
-        return
-
-    from heron.query.dedup import dedup_events
-
-    frame = dedup_events(store, method=method, window_days=window_days, match=match, where=where,
-                         start=start, end=end)
-    name = f"_heron_dedup_{uuid.uuid4().hex[:8]}"
-    store.con.register(name, frame)
-    try:
-        yield name
-    finally:
-        store.con.unregister(name)

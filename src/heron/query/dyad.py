@@ -11,12 +11,12 @@ from heron.query.common import (
     actor_code,
     check_period,
     dedup_method,
-    event_source,
     parse_when,
     period_range,
     precise_enough,
     side_matches,
 )
+from heron.query.source import event_source
 
 SERIES_COLUMNS = (
     "period", "direction", "source", "target", "events", "mentions", "goldstein_sum", "goldstein_mean",

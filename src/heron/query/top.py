@@ -7,7 +7,8 @@ from datetime import date
 import pandas as pd
 
 from heron.errors import InputError
-from heron.query.common import dedup_method, event_source, parse_when
+from heron.query.common import dedup_method, parse_when
+from heron.query.source import event_source
 
 WHATS = ("actors", "countries", "dyads", "codes")
 
