@@ -57,7 +57,7 @@ class Coder:
 
     @cached_property
     def knowledge(self):
-        from heron.actors.knowledge import load_builtin, load_dictionary
+        from heron.actors.dictionaries import load_builtin, load_dictionary
 
         from heron.actors.learned import knowledge_from_learned
 

@@ -7,7 +7,7 @@ import pytest
 
 @pytest.fixture(scope="module")
 def tools(nlp):
-    from heron.actors.knowledge import load_builtin
+    from heron.actors.dictionaries import load_builtin
     from heron.actors.mentions import MentionFinder
 
     return nlp, MentionFinder(nlp, load_builtin())

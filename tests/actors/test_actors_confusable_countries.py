@@ -194,7 +194,7 @@ def test_no_confused_country(coded, case_id, text, country):
 
 def test_table_codes_are_known_countries():
     from heron.actors.confusables import confusable_names
-    from heron.actors.knowledge import load_builtin
+    from heron.actors.dictionaries import load_builtin
 
     kb = load_builtin()
     for name in confusable_names().values():

@@ -12,7 +12,7 @@ from heron.records import Article
 @pytest.fixture(scope="module")
 def chain(nlp):
     from heron.actors.coref import resolve
-    from heron.actors.knowledge import load_builtin
+    from heron.actors.dictionaries import load_builtin
     from heron.actors.mentions import MentionFinder
 
     finder = MentionFinder(nlp, load_builtin())

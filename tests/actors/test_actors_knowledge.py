@@ -17,13 +17,12 @@ from heron.actors.knowledge import (
     BUILTIN_FILES,
     clean_phrase,
     is_case_sensitive,
-    load_builtin,
-    load_dictionary,
     norm_key,
     pluralize,
     split_code,
     tokenize,
 )
+from heron.actors.dictionaries import load_builtin, load_dictionary
 from heron.errors import DictionaryError
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "actors"

@@ -9,7 +9,7 @@ import pytest
 
 @pytest.fixture(scope="module")
 def finder(nlp):
-    from heron.actors.knowledge import load_builtin
+    from heron.actors.dictionaries import load_builtin
     from heron.actors.mentions import MentionFinder
 
     return nlp, MentionFinder(nlp, load_builtin())
@@ -69,7 +69,7 @@ def test_siberia_is_not_a_slip_for_liberia(finder):
 
 
 def test_dated_country_phrase_without_a_date_takes_the_current_state():
-    from heron.actors.knowledge import load_builtin
+    from heron.actors.dictionaries import load_builtin
 
     k = load_builtin()
     assert k.resolve("Juba").country == "SSD"

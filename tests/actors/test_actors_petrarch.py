@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from heron.actors import petrarch
-from heron.actors.knowledge import load_builtin, load_dictionary
+from heron.actors.dictionaries import load_builtin, load_dictionary
 from heron.actors.petrarch import load_petrarch, load_phoenix, parse_petrarch_date
 from heron.errors import DictionaryError
 

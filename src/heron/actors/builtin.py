@@ -1,8 +1,9 @@
 """Build Heron's own actor knowledge from the CSV tables in ``heron/data/actors`` (see the
-README there). Called through :func:`heron.actors.knowledge.load_builtin`, which caches it."""
+README there). :func:`load_builtin` (also in :mod:`heron.actors.dictionaries`) caches it."""
 
 from __future__ import annotations
 
+import functools
 import re
 
 from heron.actors.codes import _read_table, clean_phrase, norm_key, parse_date, pluralize
@@ -30,6 +31,12 @@ def _phrases_of(row: dict[str, str]) -> list[str]:
     "National Liberation Army (Colombia)", is a label only: it is not matched as a phrase."""
     out = [p for p in [row["name"], *_split_list(row.get("aliases", ""))] if not p.endswith(")")]
     return out
+
+
+@functools.lru_cache(maxsize=1)
+def load_builtin() -> ActorKnowledge:
+    """Heron's own actor and sector tables (cached; read on first call)."""
+    return build_builtin()
 
 
 def build_builtin() -> ActorKnowledge:

@@ -1,9 +1,12 @@
 """Heron's actor knowledge: who a phrase names, and which sector a role noun codes.
 
-Nothing is read at import. :func:`load_builtin` reads Heron's own tables (``heron/data/actors``,
-see the README there); :func:`load_dictionary` reads a PETRARCH/TABARI dictionary or a user's
-YAML/CSV file. Knowledge objects are immutable and combine with :meth:`ActorKnowledge.merged`,
-where later sources override earlier ones for the same phrase.
+Nothing is read at import. This module does not know where knowledge comes from: the loaders
+build it (:mod:`heron.actors.builtin` from Heron's own tables in ``heron/data/actors``, see the
+README there; :mod:`heron.actors.petrarch` from PETRARCH/TABARI dictionaries;
+:mod:`heron.actors.userdict` from a user's YAML/CSV file) and
+:mod:`heron.actors.dictionaries` composes them (``load_builtin``, ``load_dictionary``).
+Knowledge objects are immutable and combine with :meth:`ActorKnowledge.merged`, where later
+sources override earlier ones for the same phrase.
 
 Phrases
     ``ActorEntry.phrase`` is the natural surface form, lower-cased, with single spaces
@@ -30,10 +33,8 @@ Dates
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterable, Iterator
 from datetime import date
-from pathlib import Path
 
 from heron.actors.codes import (  # noqa: F401 - re-exported: the public names live here too
     BUILTIN_FILES,
@@ -60,14 +61,11 @@ from heron.actors.entries import (  # noqa: F401 - re-exported: the entry types 
     _order_key,
     _Raw,
 )
-from heron.errors import DictionaryError
 
 __all__ = [
     "ActorEntry",
     "SectorEntry",
     "ActorKnowledge",
-    "load_builtin",
-    "load_dictionary",
     "norm_key",
     "tokenize",
     "split_code",
@@ -217,53 +215,3 @@ class ActorKnowledge:
     def sector_entries(self) -> Iterator[SectorEntry]:
         for layer in self._layers:
             yield from layer.sectors.values()
-
-
-
-
-@functools.lru_cache(maxsize=1)
-def load_builtin() -> ActorKnowledge:
-    """Heron's own actor and sector tables (cached; read on first call)."""
-    from heron.actors.builtin import build_builtin
-
-    return build_builtin()
-
-
-def load_dictionary(path: str | Path, *, strict: bool = False) -> ActorKnowledge:
-    """Read one dictionary file, choosing the reader by its name.
-
-    ``*.actors.txt`` and ``*.agents.txt``: PETRARCH/TABARI actor and agent dictionaries
-    (compiled once and cached, see :mod:`heron.actors.petrarch`); ``.yaml``/``.yml`` and
-    ``.csv``: Heron's user format (see ``heron/data/actors/README.md``). A directory loads every
-    dictionary file in it, in name order. Problems that make a line unreadable raise
-    :class:`heron.errors.DictionaryError` naming the file and line; with ``strict=True`` the
-    oddities tolerated in the Phoenix files (listed in ``.warnings``) raise as well.
-    """
-    p = Path(path)
-    if p.is_dir():
-        files = sorted(
-            f for f in p.iterdir()
-            if f.name.lower().endswith((".actors.txt", ".agents.txt", ".yaml", ".yml"))
-            or (f.suffix.lower() == ".csv")
-        )
-        if not files:
-            raise DictionaryError(f"{p}: no dictionary files (*.actors.txt, *.agents.txt, .yaml, .csv)")
-        out = ActorKnowledge()
-        for f in files:
-            out = out.merged(load_dictionary(f, strict=strict))
-        return out
-    if not p.exists():
-        raise DictionaryError(f"{p}: no such file")
-    low = p.name.lower()
-    if low.endswith(".actors.txt") or low.endswith(".agents.txt"):
-        from heron.actors.petrarch import load_petrarch
-
-        return load_petrarch(p, strict=strict)
-    if low.endswith((".yaml", ".yml", ".csv")):
-        from heron.actors.userdict import load_user_dictionary
-
-        return load_user_dictionary(p)
-    raise DictionaryError(
-        f"{p}: unknown dictionary type; name it *.actors.txt or *.agents.txt (PETRARCH), "
-        f"or .yaml/.yml/.csv (Heron user format)"
-    )

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import re
 
-from heron.actors.knowledge import _Layer, LayerBuilder, SectorEntry, clean_phrase, load_builtin, pluralize
+from heron.actors.builtin import load_builtin
+from heron.actors.knowledge import _Layer, LayerBuilder, SectorEntry, clean_phrase, pluralize
 from heron.actors.petrarch_lines import _BODY_WORDS, _Problems, _lines, _phrase
 
 # ---------------------------------------------------------------------------------------------

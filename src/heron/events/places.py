@@ -52,7 +52,7 @@ COUNTRY_KINDS = frozenset({"country", "capital"})
 
 @functools.lru_cache(maxsize=1)
 def _knowledge():
-    from heron.actors.knowledge import load_builtin
+    from heron.actors.dictionaries import load_builtin
 
     return load_builtin()
 
