@@ -27,7 +27,7 @@ def _nice_range(values: list[float]) -> tuple[float, float]:
 def line_chart(labels: Sequence[str], lines: Sequence[Line], *, title: str, width: int = 760, height: int = 240,
                css_id: str = "") -> str:
     """A line chart with one x label per period; ``None`` values leave a gap."""
-    left, right, top, bottom = 48, 12, 26, 42
+    left, right, top, bottom = 48, 36, 26, 42
     w, h = width - left - right, height - top - bottom
     lines = [Line(line.name, [None if v is None or v != v else v for v in line.values], line.css)
              for line in lines]  # NaN is a gap too
