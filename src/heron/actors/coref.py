@@ -36,6 +36,8 @@ def resolve(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """Return mentions plus pronoun / pair / surname mentions, with short names and titles resolved."""
     words = mention_words()
     sent_of = {t.i: i for i, s in enumerate(doc.sents) for t in s}
+    # "the two ministers": the pair named before, not a bare role the sentence's place gave a country
+    mentions = [m for m in mentions if not _bare_pair_phrase(doc, m, words)]
     extra = _candidates(doc, mentions, words, sent_of)
     ordered = sorted([*mentions, *extra], key=lambda m: (m.tok_start, m.tok_end))
     out: list[Mention] = []
@@ -77,6 +79,19 @@ def _candidates(doc: Doc, mentions: list[Mention], words, sent_of) -> list[Menti
             # a bare surname the tagger did not mark ("Farzadi said ..."): kept only if it matches
             out.append(_pending(tok, tok, sent_of, "pending:surname"))
     return out
+
+
+def _bare_pair_phrase(doc: Doc, m: Mention, words) -> bool:
+    """A mention that is only a role word in a pair phrase ("the two ministers", "both
+    governments"), known by no name: coreference resolves it to the pair instead."""
+    head = doc[m.head] if m.head is not None else doc[m.tok_end - 1]
+    if head.tag_ not in ("NNS", "NNPS") or head.lower_ not in words["pair_nouns"] or not _is_pair_phrase(head):
+        return False
+    if any(doc[i].pos_ == "PROPN" or doc[i].dep_ in ("amod", "compound", "poss") for i in range(m.tok_start, m.tok_end)):
+        return False  # "the two Russian ministers" names its country
+    # "both parties" may be two political parties (PTY): only a role without a country of its own
+    return all(a.kind == "sector" and (m.resolved_by == "context" or (not a.country and "PTY" not in a.sectors))
+               for a in m.actors)
 
 
 def _is_pair_phrase(tok: Token) -> bool:

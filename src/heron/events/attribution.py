@@ -12,6 +12,9 @@ Slots (named by trigger rows, see the triggers README):
 ``poss``     "Russia's attack"; ``mod`` an actor among a noun's modifiers ("Russian air strikes")
 ``host``     the subject of the light verb that carries a noun ("Russia carried out strikes"), or of
              the clause a noun's prepositional phrase hangs on ("He spoke in a meeting with X")
+``party``    the subject of the clause a noun hangs on through a ``party_preps`` preposition, the
+             temporal ones included: "said after talks with X", "made the remarks following a
+             meeting with X" (meeting, call, visit and negotiation nouns; indirect)
 ``between``  "talks between X and Y" (all of them: reciprocal events pair them up)
 ``xsubj``    the subject of the trigger's clausal complement ("urged that Israel withdraw")
 ``opobj:P``  object of preposition P on the verb's object ("endorsed an agreement with the EU"); indirect
@@ -102,6 +105,9 @@ class Argument:
     direct: bool  # the slot token (or its conjuncts) is itself a mention
 
 
+#: the slot of a meeting or visit noun's clause subject through a temporal phrase ("said after talks with X")
+PARTY_SLOT = "party"
+
 #: pronouns that, as subject of what someone said, stand for the speaker
 SPEAKER_PRONOUNS = frozenset({"they", "he", "she", "it", "we"})
 
@@ -109,9 +115,11 @@ SPEAKER_PRONOUNS = frozenset({"they", "he", "she", "it", "we"})
 class Attributor:
     """Maps slot tokens to the sentence's actor mentions. One per sentence."""
 
-    def __init__(self, doc: Doc, mentions: Sequence[Mention], light_verbs: frozenset[str]) -> None:
+    def __init__(self, doc: Doc, mentions: Sequence[Mention], light_verbs: frozenset[str], *,
+                 party_preps: frozenset[str] = frozenset()) -> None:
         self.doc = doc
         self.light_verbs = light_verbs
+        self.party_preps = party_preps  # the ``party`` slot's prepositions (_frames.yaml)
         self.by_token: dict[int, Mention] = {}
         # shorter mentions first win a shared token: "Iran" inside a longer "Iran and Russia" keeps both
         for m in sorted(mentions, key=lambda m: m.tok_end - m.tok_start):
@@ -130,7 +138,7 @@ class Attributor:
         skip = set(skip)
         found: list[Mention] = []
         direct = True
-        for t in (tok, *tok.conjuncts):
+        for t in (tok, *tok.conjuncts, *listed_before(tok)):
             m = self.by_token.get(t.i) if t.i not in skip else None  # a trigger word is no actor ...
             if m is not None:
                 if m not in found:
@@ -140,7 +148,18 @@ class Attributor:
             if inner is not None and inner not in found:
                 found.append(inner)
                 direct = False
+                # "the foreign ministers of Iran and Russia": every conjunct of the inner mention
+                found.extend(x for x in self._conjunct_mentions(inner, skip) if x not in found)
         return found, direct
+
+    def _conjunct_mentions(self, m: Mention, skip: set[int]) -> list[Mention]:
+        """Mentions coordinated with ``m`` ("Iran and Russia" as two mentions)."""
+        root = next((self.doc[i] for i in range(m.tok_start, m.tok_end)
+                     if not m.tok_start <= self.doc[i].head.i < m.tok_end or self.doc[i].head.i == i), None)
+        if root is None:
+            return []
+        out = [self.by_token[c.i] for c in root.conjuncts if c.i in self.by_token and c.i not in skip]
+        return [x for x in out if x is not m]
 
     def _inner(self, tok: Token, skip: set[int], depth: int = INNER_DEPTH) -> Mention | None:
         """A mention inside a noun phrase: modifier, possessor, appositive, "of X"; then one level
@@ -289,6 +308,11 @@ class Attributor:
                 anchors.append(match.obj)
             if match.obj_head is not None:
                 anchors.append(match.obj_head)
+            if pos == "verb" and match.obj is None and match.pattern.reciprocal:
+                # "negotiated a fishing accord with Peru": the partner's phrase hangs on the topic
+                o = self.object(tok)
+                if o is not None and o.pos_ in ("NOUN", "PROPN") and o.i not in self.by_token:
+                    anchors.append(o)
             if pos == "noun" and match.host is not None:  # "held talks with X", "engaged in attacks against X"
                 anchors.append(match.host)
                 if tok.dep_ in ("compound", "amod") and tok.head.i != match.host.i:
@@ -319,6 +343,12 @@ class Attributor:
             if s is None and match.host_kind == "prep":  # "Serb forces were engaged in ethnic cleansing"
                 s = next((c for c in host.children if c.dep_ == "nsubjpass"), None)
             return ([s] if s is not None else []), False
+        if slot == PARTY_SLOT:  # "said after talks with X": the clause's subject was at the talks
+            host = match.host
+            if host is None or match.host_kind != "prep" or _host_prep(tok, host) not in self.party_preps:
+                return [], False
+            s, _ = self.subject(host)
+            return ([s] if s is not None else []), False
         if slot == "xsubj":
             return [g for c in tok.children if c.dep_ in ("xcomp", "ccomp") for g in c.children if g.dep_ == "nsubj"], True
         return [], False
@@ -334,7 +364,7 @@ class Attributor:
                 found = [m for m in found if all(m is not x for x in exclude)]
                 if not found:
                     continue
-                arg = Argument(found, slot, direct and clear)
+                arg = Argument(found, _slot_label(match, slot), direct and clear)
                 if slot not in MODIFIER_SLOTS or not all(_bare_sector(m) for m in found):
                     return arg
                 # a bare sector word among the modifiers ("joint military exercises") yields to an
@@ -377,6 +407,31 @@ class Attributor:
             if m is not None and m not in out and all(m is not x for x in exclude):
                 out.append(m)
         return out
+
+
+def _slot_label(match: Match, slot: str) -> str:
+    """How the reason names a slot; ``party`` says which clause and preposition gave it."""
+    if slot != PARTY_SLOT or match.host is None:
+        return slot
+    return f"{PARTY_SLOT} (subject of {match.host.text!r}, {_host_prep(match.token, match.host)!r} the {match.token.text!r})"
+
+
+def listed_before(tok: Token) -> list[Token]:
+    """Subjects listed before a subject with commas only, as headlines write them: "Iran, Russia
+    sign deal" (the parser takes "Iran" as a modifier of the verb). Only nominal siblings of the
+    subject that end right before a comma that ends right before the subject's phrase."""
+    if tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.i == tok.i:
+        return []
+    doc, out = tok.doc, []
+    start = tok.left_edge.i
+    siblings = [c for c in tok.head.children if c.i < start and c.dep_ in ("npadvmod", "dep", "nsubj", "appos")]
+    while start >= 2 and doc[start - 1].text == ",":
+        prev = next((c for c in siblings if c.right_edge.i == start - 2 and c.pos_ in ("PROPN", "NOUN")), None)
+        if prev is None:
+            break
+        out.append(prev)
+        start = prev.left_edge.i
+    return out
 
 
 def _bare_sector(m: Mention) -> bool:

@@ -101,7 +101,7 @@ class EventCoder:
             matches = [m for m in matches if m.anchor.i not in hits and m.token.i not in hits]
         if not matches and not hits:
             return []
-        attr = Attributor(sent.doc, mentions, self.lexicon.light_verbs)
+        attr = Attributor(sent.doc, mentions, self.lexicon.light_verbs, party_preps=self.lexicon.party_preps)
         if hits:
             user = dictionary_events(hits, attr, sentence_index=sentence_index, require_dyad=self.require_dyad)
             if not matches:
@@ -174,7 +174,12 @@ class EventCoder:
             code = self._statement_code(node)
         if target is None and (code[:2] in ("01", "10") or node.recoded) and node.region and emb is None:
             target = self._statement_target(node, attr, source)
-        own_reciprocal = pat.reciprocal and not _thing_object(m, attr)
+        own_reciprocal = pat.reciprocal and not _thing_object(m, attr, self.lexicon.topic_object_verbs)
+        if own_reciprocal and source is None and target is not None and sum(len(x.actors) for x in target.mentions) > 1:
+            # "an agreement between X and Y was signed", "talks were held with X and Y": the parties
+            # named are each other's partners
+            source, target = Argument(target.mentions, target.slot, target.direct), None
+            exclude = source.mentions
         pairs_up = own_reciprocal and source is not None and sum(len(x.actors) for x in source.mentions) > 1
         if target is None and not code.startswith("01") and not pairs_up:
             # look further for a target even where the code may go without one ("threatened to
@@ -333,10 +338,11 @@ class EventCoder:
         return "asserted"
 
 
-def _thing_object(m: Match, attr: Attributor) -> bool:
+def _thing_object(m: Match, attr: Attributor, topic_verbs: frozenset[str] = frozenset()) -> bool:
     """A reciprocal verb used transitively on a thing, not a party: "Brazil and Argentina pooled
-    resources to fight the epidemic" is nobody fighting each other."""
-    if m.pattern.pos != "verb":
+    resources to fight the epidemic" is nobody fighting each other. Not a verb whose object is
+    the topic (``topic_verbs``): "Iran and Russia discussed the crisis" is both sides' act."""
+    if m.pattern.pos != "verb" or m.token.lemma_.lower() in topic_verbs:
         return False
     obj = grammatical_object(m.token)
     if obj is None or obj in m.parts or obj.pos_ not in ("NOUN", "PROPN"):

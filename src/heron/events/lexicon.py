@@ -68,7 +68,8 @@ def _builtin_files() -> list[tuple[str, str]]:
 #: word lists in _frames.yaml; each fills the TriggerLexicon field of the same name
 WORD_LISTS = ("light_verbs", "quantity_nouns", "carrier_nouns", "money_nouns", "peacekeeping_words",
               "agent_nouns", "agent_suffix_exceptions", "optimism", "pessimism", "sending_verbs", "control_verbs",
-              "thing_object_speech_verbs", "speech_object_nouns", "claim_verbs")
+              "thing_object_speech_verbs", "speech_object_nouns", "claim_verbs",
+              "party_preps", "occasion_nouns", "topic_object_verbs")
 
 
 def _compile(files: list[tuple[str, str]]) -> TriggerLexicon:

@@ -109,6 +109,9 @@ class TriggerLexicon:
     speech_object_nouns: frozenset[str] = frozenset()  # "noted the importance": still a statement
     claim_verbs: frozenset[str] = frozenset()  # "claimed they had attacked": 015 over one's own attack  # "effort" in "launched a mediation effort": the act is "mediation"
     sending_verbs: frozenset[str] = frozenset()  # "deployed troops to protect X": the purpose is the act
+    party_preps: frozenset[str] = frozenset()  # "said after talks with X": the subject was at the talks
+    occasion_nouns: frozenset[str] = frozenset()  # "on the sidelines of a summit": the verb carries the summit
+    topic_object_verbs: frozenset[str] = frozenset()  # "discussed the crisis": still both sides' act
     index: Mapping[tuple[str, str], tuple[TriggerPattern, ...]] = field(repr=False, default_factory=dict)
 
     def __len__(self) -> int:

@@ -19,7 +19,7 @@ from heron.events.ontology_bridge import known_code
 
 POS_KINDS = ("verb", "noun", "adj")
 #: Argument slots a row may name for its source or target.
-SLOT_NAMES = frozenset({"subj", "dobj", "dative", "poss", "mod", "host", "between", "xsubj"})
+SLOT_NAMES = frozenset({"subj", "dobj", "dative", "poss", "mod", "host", "party", "between", "xsubj"})
 ROW_KEYS = frozenset(
     {
         "id",

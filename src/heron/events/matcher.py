@@ -127,13 +127,15 @@ def is_quantity(tok: Token, quantity: frozenset[str]) -> bool:
 
 
 def host_of(noun: Token, quantity: frozenset[str] = frozenset(),
-            carriers: frozenset[str] = frozenset()) -> tuple[Token | None, str]:
+            carriers: frozenset[str] = frozenset(), *,
+            occasions: frozenset[str] = frozenset()) -> tuple[Token | None, str]:
     """The verb that carries a nominal trigger, and how: ("held" for "held talks", "object").
 
     Kinds: ``object`` (the noun is its object or passive subject), ``prep`` (the noun is in a
     prepositional phrase on it: "in a meeting with", "went on strike"). A measure phrase is looked
     through: "provided 25,000 tons of aid" carries "aid"; so is a carrier noun the trigger modifies:
-    "launched a mediation effort" carries "mediation".
+    "launched a mediation effort" carries "mediation"; and so is an occasion noun (``occasions``)
+    whose "of" phrase it is: "spoke on the sidelines of a summit" carries "summit".
     """
     tok = noun
     for _ in range(4):
@@ -148,7 +150,9 @@ def host_of(noun: Token, quantity: frozenset[str] = frozenset(),
             return head, "object"
         if tok.dep_ == "pobj" and head.dep_ in ("prep", "agent"):
             gov = head.head
-            if head.lower_ == "of" and gov.pos_ in ("NOUN", "NUM", "PROPN") and is_quantity(gov, quantity):
+            if head.lower_ == "of" and gov.pos_ in ("NOUN", "NUM", "PROPN") and (
+                is_quantity(gov, quantity) or gov.lemma_.lower() in occasions or gov.lower_ in occasions
+            ):
                 tok = gov
                 continue
             if gov.pos_ == "ADJ" and gov.dep_ in ("acomp", "oprd") and gov.head.pos_ in ("VERB", "AUX"):
@@ -285,7 +289,10 @@ class TriggerMatcher:
             return None
         obj_tok: Token | None = None
         obj_head: Token | None = None
-        host, kind = host_of(tok, self.lexicon.quantity_nouns, self.lexicon.carrier_nouns) if pat.pos == "noun" else (None, "")
+        host, kind = (
+            host_of(tok, self.lexicon.quantity_nouns, self.lexicon.carrier_nouns, occasions=self.lexicon.occasion_nouns)
+            if pat.pos == "noun" else (None, "")
+        )
         if pat.host:
             if host is None or not pat.host.intersection(word_forms(host)):
                 return None

@@ -9,7 +9,7 @@ from itertools import permutations
 
 from spacy.tokens import Token
 
-from heron.events.attribution import Argument, Attributor
+from heron.events.attribution import PARTY_SLOT, Argument, Attributor
 from heron.events.calibration import calibrate
 from heron.events.embedding import Node
 from heron.events.lexicon import load_lexicon
@@ -198,7 +198,10 @@ def discipline(events: list[EventCandidate]) -> list[EventCandidate]:
         if key not in best or ev.confidence > best[key].confidence:
             best[key] = ev
     kept = list(best.values())
-    busy = {ev.source.code for ev in kept if ev.source and ev.cameo_code != STATEMENT}
+    # a meeting or visit named only in a temporal phrase ("told X after talks with Y") is the
+    # statement's circumstance, not what the sentence reports instead of it: the statement stays
+    busy = {ev.source.code for ev in kept if ev.source and ev.cameo_code != STATEMENT
+            and f"source from {PARTY_SLOT}" not in ev.reason}
     kept = [ev for ev in kept if not (ev.cameo_code == STATEMENT and ev.source and ev.source.code in busy)]
     return sorted(kept, key=lambda e: (e.trigger_start, e.cameo_code))
 
