@@ -170,6 +170,10 @@ class Coder:
         mentions = self.mention_finder.find(doc, published=article.published, context_country=context_country,
                                             skip=(dateline.start, dateline.end) if dateline else None)
         mentions = resolve(doc, mentions)
+        if self.settings.use_context_country:  # last resort: the article's country (actors/article_country.py)
+            from heron.actors.article_country import fill_article_country
+
+            mentions = fill_article_country(mentions, places, dateline_place=dateline_place)
         by_sentence: dict[int, list[Mention]] = {}
         for m in mentions:
             by_sentence.setdefault(m.sentence_index, []).append(m)
@@ -234,6 +238,8 @@ class Coder:
 
     def _event(self, article: Article, sent_text: str, i: int, cand: EventCandidate, place: Place | None,
                loc_reason: str, when: DateRef | None, how: str) -> Event:
+        from heron.actors.article_country import reason_note
+
         code = self._code(cand.cameo_code)
         src, tgt = cand.source, cand.target
         return Event(
@@ -254,7 +260,8 @@ class Coder:
             location_name=place.name if place else None, location_country=place.country if place else None,
             latitude=place.latitude if place else None, longitude=place.longitude if place else None,
             location_reason=loc_reason,
-            trigger=cand.trigger, pattern_id=cand.pattern_id, reason=cand.reason, confidence=cand.confidence,
+            trigger=cand.trigger, pattern_id=cand.pattern_id, reason=cand.reason + reason_note(src, tgt),
+            confidence=cand.confidence,
             negated=cand.negated, modality=cand.modality, reported_by=cand.reported_by,
             coder_version=self.version,
         )

@@ -25,7 +25,8 @@ class Settings(BaseModel):
     require_dyad: bool = True
     use_context_country: bool = Field(
         default=True,
-        description="fall back to the dateline's country for unnamed sector actors ('police', 'the army')",
+        description="fall back to the dateline's country for unnamed sector actors ('police', 'the army'), "
+        "and, last, to the article's country (heron.actors.article_country)",
     )
     main_only: bool = Field(
         default=False,
