@@ -32,6 +32,11 @@ def _access(request: Request):
     return request.app.state.access
 
 
+def _json(body: bytes, headers: dict[str, str] | None = None) -> Response:
+    """An answer already encoded (by pandas, see convert.json_with_rows): no per-row Python pass."""
+    return Response(body, media_type="application/json", headers=headers or {})
+
+
 def _dedup_arg(dedup: str) -> bool | str:
     return False if dedup == "raw" else dedup
 
@@ -71,8 +76,8 @@ def events(
     if format == "parquet":
         return Response(convert.to_parquet(page.rows), media_type="application/vnd.apache.parquet",
                         headers={**headers, "Content-Disposition": 'attachment; filename="events.parquet"'})
-    return {"dedup": page.dedup, "count": len(page.rows), "next_cursor": page.next_cursor,
-            "events": convert.records(page.rows)}
+    return _json(convert.json_with_rows({"dedup": page.dedup, "count": len(page.rows),
+                                          "next_cursor": page.next_cursor}, "events", page.rows), headers)
 
 
 @router.get("/dyad/{a}/{b}", summary="The dyad's series both ways (as `heron dyad`)")
@@ -87,7 +92,9 @@ def dyad(
 ) -> Any:
     with _access(request).reading() as view:
         series = dyad_series(view, a, b, by=by, dedup=_dedup_arg(dedup), start=start, end=end)
-    return {"a": a.upper(), "b": b.upper(), "by": by, "dedup": dedup, "series": convert.records(series)}
+    meta = {"a": a.upper(), "b": b.upper(), "by": by, "dedup": dedup,
+            "too_coarse": int(series.attrs.get("too_coarse", 0))}
+    return _json(convert.json_with_rows(meta, "series", series))
 
 
 @router.get("/top", summary="Most active actors, countries, dyads or codes (as `heron top`)")
@@ -101,7 +108,7 @@ def top_list(
 ) -> Any:
     with _access(request).reading() as view:
         df = top(view, what=what, start=start, end=end, n=n, dedup=_dedup_arg(dedup))
-    return {"what": what, "rows": convert.records(df)}
+    return _json(convert.json_with_rows({"what": what}, "rows", df))
 
 
 @router.get("/articles/{article_id}", summary="One article's coding, sentence by sentence (as `heron show`)")
