@@ -30,6 +30,8 @@ def _violent(events):
     ("Russian warplanes bombed a market in Idlib on Tuesday.", "RUS"),
     ("A US drone strike killed three militants in Kandahar.", "USA"),
     ("Two fishermen were wounded by Indian gunfire off the coast of Sri Lanka.", "IND"),
+    # the raid is Russia's: the children, subject of "died", did not raid
+    ("Two children died in a Russian air raid on a market in Idlib.", "RUS"),
 ])
 def test_the_instrument_gives_the_source(code, text, source):
     events = _violent(code(text))

@@ -50,7 +50,7 @@ from heron.events.places import (
     event_place_target,
     host_place,
 )
-from heron.events.instrument import instrument_source
+from heron.events.instrument import instrument_source, noun_owner
 from heron.events.refine import refine_code
 from heron.events.verdicts import mark_grounds, mark_verdicts
 from heron.events import ranking
@@ -152,6 +152,9 @@ class EventCoder:
         if source is None and node.mapped and emb is not None and node.code.startswith("03"):
             # an intent belongs to whoever would act: "the situation requires that X and Y cooperate"
             source = attr.resolve(emb.match, emb.pattern.source)
+        if node.code[:2] in PLACE_SOURCE_ROOTS and (source is None or source.slot == "host"):
+            # "died in a Russian air raid": the raid's owner, not the subject of "died"
+            source = noun_owner(m, attr, sentence_index=sentence_index) or source
         if source is None and node.code[:2] in PLACE_SOURCE_ROOTS:
             # "killed in a NATO air strike": the instrument's owner, before the place's country
             source = instrument_source(m, attr, sentence_index=sentence_index, weapon_words=self._weapon_words,

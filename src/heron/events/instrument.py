@@ -3,8 +3,10 @@
 "Seven civilians were killed in a NATO air strike", "three farmers were killed in an Israeli tank
 shelling": nobody is the verb's subject or "by" agent, but the strike is NATO's and the tank
 Israel's. The source is the actor that modifies the instrument noun in the verb's "in"/"by"/
-"with"/"during"/"from" phrase: the attack noun the verb took up (``merge_instruments``), or a
-weapon word (``weapon_subjects`` in ``_frames.yaml``). This comes before the rule that takes the
+"with"/"during"/"from" phrase or its subject ("an Israeli tank shelling the village"): the attack
+noun the verb took up (``merge_instruments``), or a weapon word (``weapon_subjects`` in
+``_frames.yaml``). An attack noun's own nationality modifier beats the subject of the clause it
+hangs on ("two children died in a Russian air raid": Russia's raid). This comes before the rule that takes the
 country of the place ("was arrested in Lebanon"), which is for acts nobody is named for.
 """
 
@@ -69,14 +71,25 @@ def instrument_source(m: Match, attr: Attributor, *, sentence_index: int, weapon
     if m.pattern.pos != "verb":
         return None
     skip = {p.i for p in m.parts} | {m.token.i}
-    for p in m.token.children:
-        if p.dep_ not in ("prep", "agent") or p.lower_ not in INSTRUMENT_PREPS:
+    subject, _ = attr.subject(m.token)  # "an Israeli tank shelling the village": the tank
+    nouns = [subject] if subject is not None else []
+    nouns += [o for p in m.token.children if p.dep_ in ("prep", "agent") and p.lower_ in INSTRUMENT_PREPS
+              for o in prep_objects(p)]
+    for noun in nouns:
+        words = {noun.lemma_.lower(), *(c.lemma_.lower() for c in noun.children if c.dep_ == "compound")}
+        if not ((attack is not None and noun.i == attack.i) or words & weapon_words):
             continue
-        for noun in prep_objects(p):
-            words = {noun.lemma_.lower(), *(c.lemma_.lower() for c in noun.children if c.dep_ == "compound")}
-            if not ((attack is not None and noun.i == attack.i) or words & weapon_words):
-                continue
-            owners = [x for x in _owners(noun, attr, skip, sentence_index) if x.actors]
-            if owners:
-                return Argument(owners, f"instrument: '{noun.text}' (fallback)", False)
+        owners = [x for x in _owners(noun, attr, skip, sentence_index) if x.actors]
+        if owners:
+            return Argument(owners, f"instrument: '{noun.text}' (fallback)", False)
     return None
+
+
+def noun_owner(m: Match, attr: Attributor, *, sentence_index: int) -> Argument | None:
+    """The nationality or owner modifying an attack noun itself ("died in a Russian air raid"):
+    it beats the subject of the clause the noun hangs on (the children did not raid)."""
+    if m.pattern.pos != "noun":
+        return None
+    owners = [x for x in _owners(m.token, attr, {p.i for p in m.parts}, sentence_index) if x.actors]
+    return Argument(owners, "mod (the attack's owner)", False) if owners else None
+
