@@ -61,7 +61,7 @@ def test_overview(page, server, tmp_path):
     page.goto(server.url + "/")
     page.wait_for_selector("svg#timeline")
     assert page.locator("svg#timeline circle.dot").count() >= 1
-    assert page.locator("table.top-dyads td").first.inner_text() in {"IRN", "RUS"}
+    assert "IRN" in page.locator("table.top-dyads").inner_text()
     assert "IRNGOVMIL" in page.locator("table.top-actors").inner_text()
     page.screenshot(path=str(tmp_path / "overview.png"), full_page=True)
     page.screenshot(path=str(tmp_path / "overview-docs.png"))
