@@ -235,7 +235,8 @@ class Attributor:
                     return ctrl, "inherited (object control)"
             tok, _ = self.subject(head, depth + 1)
             return tok, "inherited (xcomp)"
-        if dep == "conj" and head.pos_ in ("VERB", "AUX"):
+        if dep == "conj" and (head.pos_ in ("VERB", "AUX") or any(c.dep_ in SUBJECT_DEPS for c in head.children)):
+            # (a head verb the tagger took for a noun, "rejects and condemns", still has its subject)
             tok, _ = self.subject(head, depth + 1)
             return tok, "inherited (coordination)"
         if dep == "advcl" and not any(c.dep_ == "mark" for c in verb.children):
