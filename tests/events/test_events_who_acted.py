@@ -59,3 +59,10 @@ def test_foreign_ministry_spokesman(code):
     events = code("Iran's foreign ministry spokesman condemned the Israeli air strike on Damascus.")
     assert any(e.cameo_code.startswith("11") and (e.source_code or "").startswith("IRNGOV") for e in events), [
         (e.source_code, e.cameo_code, e.target_code) for e in events]
+
+
+def test_engaged_in_is_taking_part_not_fighting(code):
+    events = code("Serbian militia forces were engaged in ethnic cleansing against Albanian villagers in Kosovo.")
+    assert not any(e.cameo_root == "19" and (e.target_country or "") == "SRB" for e in events), events
+    assert any((e.source_country or "") == "SRB" and e.cameo_root == "20" for e in events), [
+        (e.source_code, e.cameo_code, e.target_code) for e in events]

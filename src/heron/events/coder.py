@@ -50,7 +50,7 @@ from heron.events.places import (
     event_place_target,
     host_place,
 )
-from heron.events.instrument import instrument_source, noun_owner
+from heron.events.instrument import instrument_source, noun_owner, participation
 from heron.events.refine import refine_code
 from heron.events.verdicts import mark_grounds, mark_verdicts
 from heron.events import ranking
@@ -95,7 +95,7 @@ class EventCoder:
         """Events in one sentence. ``published`` (optional) lets explicit past years count as
         historical; ``places`` (the sentence's resolved places) give a target of last resort to
         material acts done in a named place ("air strikes hit Eastern Ghouta")."""
-        matches = self.matcher.find(sent)
+        matches = [m for m in self.matcher.find(sent) if not participation(m)]  # "were engaged in"
         hits = dictionary_hits(self.verb_dictionaries, sent) if self.verb_dictionaries else {}
         if hits:  # a verb the user's dictionary knows is coded by that dictionary alone
             matches = [m for m in matches if m.anchor.i not in hits and m.token.i not in hits]

@@ -17,7 +17,7 @@ from collections.abc import Collection
 from spacy.tokens import Token
 
 from heron.events.attribution import Argument, Attributor
-from heron.events.matcher import Match, prep_objects
+from heron.events.matcher import Match, is_passive, prep_objects
 from heron.events.places import builtin_knowledge
 from heron.records import Mention
 
@@ -92,4 +92,17 @@ def noun_owner(m: Match, attr: Attributor, *, sentence_index: int) -> Argument |
         return None
     owners = [x for x in _owners(m.token, attr, {p.i for p in m.parts}, sentence_index) if x.actors]
     return Argument(owners, "mod (the attack's owner)", False) if owners else None
+
+
+#: verbs whose passive or "in" use is taking part, not fighting: "Serb forces were engaged in
+#: ethnic cleansing" is no fight with the forces (the act is the cleansing)
+PARTICIPATION_VERBS = frozenset({"engage"})
+
+
+def participation(m: Match) -> bool:
+    """A fighting verb used for taking part ("were engaged in ethnic cleansing"): no fight."""
+    tok = m.token
+    if m.pattern.pos != "verb" or not m.code.startswith("19") or tok.lemma_.lower() not in PARTICIPATION_VERBS:
+        return False
+    return is_passive(tok) or any(c.dep_ == "prep" and c.lower_ == "in" for c in tok.children)
 
