@@ -182,6 +182,7 @@ NOT_THERE: list[tuple[str, str, str]] = [
     ("jersey-city", "Jersey City police arrested a Mexican man.", "JEY"),
     ("georgia-us-state", "Georgia's governor in Atlanta met Mexican trade officials.", "GEO"),
     ("georgia-country", "Georgia's president in Tbilisi met Russian officials.", "USA"),
+    ("georgia-football", "Georgia's quarterback threw three touchdowns against Kentucky on Saturday.", "GEO"),
 ]
 
 
