@@ -17,7 +17,7 @@ from heron import __version__
 from heron.errors import HeronError, InputError
 from heron.serve import api, pages
 from heron.serve.access import QueryTimeout, StoreAccess
-from heron.serve.cache import ResponseCache, through_cache
+from heron.serve.cache import ResponseCache, ServeMiddleware
 from heron.serve.edits import EditRefused
 from heron.serve.html import error_box, page
 
@@ -67,15 +67,7 @@ def create_app(db_path: str | Path, *, allow_edits: bool = False, token: str | N
     cache = ResponseCache(max_entries=cache_size)
     app.state.cache = cache
 
-    @app.middleware("http")
-    async def security_headers(request: Request, call_next):
-        if cache_size > 0 and cache.cacheable(request):
-            response = await through_cache(cache, request, call_next, access.generation)
-        else:
-            response = await call_next(request)
-        for k, v in _HEADERS.items():
-            response.headers.setdefault(k, v)
-        return response
+    app.add_middleware(ServeMiddleware, cache=cache, generation=lambda: access.generation, headers=_HEADERS)
 
     _errors(app)
     return app

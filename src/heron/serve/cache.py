@@ -60,17 +60,51 @@ class ResponseCache:
             self._bytes -= len(dropped)
 
 
-async def through_cache(cache: ResponseCache, request: Request, call_next, generation: int) -> Response:
-    """Answer from the cache, or compute the answer and keep it when it is a 200."""
-    key = cache.key(request, generation)
-    hit = cache.get(key)
-    if hit is not None:
-        return hit
-    response = await call_next(request)
-    if response.status_code != 200:
-        return response
-    body = b"".join([chunk async for chunk in response.body_iterator])
-    headers = dict(response.headers)
-    cache.put(key, body, headers)
-    headers.pop("content-length", None)
-    return Response(content=body, status_code=200, headers=headers)
+class ServeMiddleware:
+    """Plain ASGI middleware: security headers on every answer, and GET answers through the cache.
+
+    ``generation`` is a callable giving the store's edit generation (part of each cache key).
+    """
+
+    def __init__(self, app, *, cache: ResponseCache, generation, headers: dict[str, str]) -> None:
+        self.app = app
+        self.cache = cache
+        self.generation = generation
+        self.headers = [(k.lower().encode("latin-1"), v.encode("latin-1")) for k, v in headers.items()]
+
+    def _with_headers(self, raw: list) -> list:
+        present = {k.lower() for k, _ in raw}
+        return list(raw) + [(k, v) for k, v in self.headers if k not in present]
+
+    async def __call__(self, scope, receive, send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        request = Request(scope)
+        use_cache = self.cache.max_entries > 0 and self.cache.cacheable(request)
+        key = self.cache.key(request, self.generation()) if use_cache else None
+        if use_cache:
+            hit = self.cache.get(key)
+            if hit is not None:
+                raw = self._with_headers(hit.raw_headers)
+                await send({"type": "http.response.start", "status": 200, "headers": raw})
+                await send({"type": "http.response.body", "body": hit.body})
+                return
+        captured: dict = {"status": None, "headers": [], "chunks": [], "size": 0}
+
+        async def sending(message) -> None:
+            if message["type"] == "http.response.start":
+                message = {**message, "headers": self._with_headers(message.get("headers", []))}
+                captured["status"] = message["status"]
+                captured["headers"] = message["headers"]
+            elif message["type"] == "http.response.body" and use_cache and captured["status"] == 200:
+                body = message.get("body", b"")
+                captured["size"] += len(body)
+                if captured["size"] <= MAX_BODY:
+                    captured["chunks"].append(body)
+                if not message.get("more_body", False) and captured["size"] <= MAX_BODY:
+                    headers = {k.decode("latin-1"): v.decode("latin-1") for k, v in captured["headers"]}
+                    self.cache.put(key, b"".join(captured["chunks"]), headers)
+            await send(message)
+
+        await self.app(scope, receive, sending)
