@@ -3,9 +3,15 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
+
+# The event coder's choice between two prepositional readings of one verb ("used tear gas against
+# protesters ... on Saturday") can depend on Python's string hash order, which differs between
+# processes; runs compared row for row across processes use one fixed seed.
+FIXED_HASH_SEED = "0"
 
 TEXTS = [
     "Turkish police detained 30 demonstrators in Ankara on Monday after a march against price rises.",
@@ -39,8 +45,11 @@ def jsonl(path: Path, items: list[tuple[str, str]], *, published: str = "2021-03
 
 @pytest.fixture()
 def corpus(tmp_path) -> Path:
+    return write_corpus(tmp_path / "news")
+
+
+def write_corpus(folder: Path) -> Path:
     """A folder: big.jsonl (12 items), small.jsonl (4) and four .txt files (one with a sidecar)."""
-    folder = tmp_path / "news"
     folder.mkdir()
     items = [(f"s{i:02d}", t) for i, t in enumerate(TEXTS)]
     jsonl(folder / "big.jsonl", items[:12])
@@ -70,6 +79,16 @@ def ray_instance():
     """A local Ray instance for the ray engine's tests; it must start (Ray is in the test extras)."""
     import ray
 
-    context = ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False, configure_logging=False)
+    # Ray's worker processes inherit the environment of the instance: one fixed hash seed, as the
+    # SIGKILL tests give their subprocesses (see FIXED_HASH_SEED)
+    saved = os.environ.get("PYTHONHASHSEED")
+    os.environ["PYTHONHASHSEED"] = FIXED_HASH_SEED
+    try:
+        context = ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False, configure_logging=False)
+    finally:
+        if saved is None:
+            del os.environ["PYTHONHASHSEED"]
+        else:
+            os.environ["PYTHONHASHSEED"] = saved
     yield context.address_info["address"]
     ray.shutdown()
