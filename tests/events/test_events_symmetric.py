@@ -137,3 +137,16 @@ def test_article_headline_and_body(pipeline) -> None:  # noqa: ANN001
     assert both <= _countries(events, 0, "05"), events
     body = max(i for i, *_ in events)  # the dateline may be a sentence of its own
     assert body > 0 and both <= _countries(events, body, "04"), events
+
+
+def test_partners_pair_up_only_when_nobody_else_is_named(coder: EventCoder) -> None:
+    """ "a stranger met Chile and Peru": the stranger met them, they did not meet each other."""
+    events = _code(Case("A stranger met Chile and Peru in Lima.", {"Chile": "CHL", "Peru": "PER"}), coder)
+    assert not [e for e in events if e.source and e.target and {e.source.code, e.target.code} == {"CHL", "PER"}], _show(events)
+
+
+def test_a_clause_before_the_comma_is_no_listed_subject(coder: EventCoder) -> None:
+    """ "Palestinian youths threw stones at soldiers, officials said": the youths said nothing."""
+    events = _code(Case("Palestinian youths resorted to throwing stones at the soldiers, officials said on Sunday.",
+                        {"Palestinian youths": "PSECVL", "the soldiers": "ISRMIL", "officials": "ISRGOV"}), coder)
+    assert not [e for e in events if e.cameo_code.startswith("01") and e.source.code == "PSECVL"], _show(events)

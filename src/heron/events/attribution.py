@@ -420,7 +420,8 @@ def _slot_label(match: Match, slot: str) -> str:
 def listed_before(tok: Token) -> list[Token]:
     """Subjects listed before a subject with commas only, as headlines write them: "Iran, Russia
     sign deal" (the parser takes "Iran" as a modifier of the verb). Only nominal siblings of the
-    subject that end right before a comma that ends right before the subject's phrase."""
+    subject that end right before a comma that ends right before the subject's phrase, and are
+    bare noun phrases (no clause inside: "Palestinian youths threw stones ..., officials said")."""
     if tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.i == tok.i:
         return []
     doc, out = tok.doc, []
@@ -428,7 +429,7 @@ def listed_before(tok: Token) -> list[Token]:
     siblings = [c for c in tok.head.children if c.i < start and c.dep_ in ("npadvmod", "dep", "nsubj", "appos")]
     while start >= 2 and doc[start - 1].text == ",":
         prev = next((c for c in siblings if c.right_edge.i == start - 2 and c.pos_ in ("PROPN", "NOUN")), None)
-        if prev is None:
+        if prev is None or any(t.pos_ in ("VERB", "AUX") for t in prev.subtree):
             break
         out.append(prev)
         start = prev.left_edge.i

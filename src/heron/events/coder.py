@@ -178,9 +178,12 @@ class EventCoder:
         if target is None and (code[:2] in ("01", "10") or node.recoded) and node.region and emb is None:
             target = self._statement_target(node, attr, source)
         own_reciprocal = pat.reciprocal and not _thing_object(m, attr, self.lexicon.topic_object_verbs)
-        if own_reciprocal and source is None and target is not None and sum(len(x.actors) for x in target.mentions) > 1:
-            # "an agreement between X and Y was signed", "talks were held with X and Y": the parties
-            # named are each other's partners
+        if (own_reciprocal and source is None and target is not None
+                and sum(len(x.actors) for x in target.mentions) > 1
+                and not any(attr.slot_tokens(m, s)[0] for s in pat.source)):
+            # "an agreement between X and Y was signed", "talks were held with X and Y": nobody else
+            # is named as a party, so the parties named are each other's partners (not when the
+            # subject is there but no actor: "Erdogan will meet Tusk and Juncker")
             source, target = Argument(target.mentions, target.slot, target.direct), None
             exclude = source.mentions
         pairs_up = own_reciprocal and source is not None and sum(len(x.actors) for x in source.mentions) > 1
