@@ -15,6 +15,8 @@ Measures (toponyms without a gaztag are counted but not scored):
 * ``country_accuracy``: among matched toponyms, the predicted country equals the gold one;
 * ``within_161km``: among matched toponyms, the predicted point is within 161 km (100 miles)
   of the gold point -- the usual "accuracy@161km";
+* ``within_161km_of_gold``: the same count over all resolved gold toponyms, found or not -- what a
+  user sees end to end (recall times within_161km);
 * ``precision_vs_gold``: predicted places overlapping some gold toponym; LGL does not tag every
   place name, so this is a lower bound.
 
@@ -70,6 +72,7 @@ class LglScores:
     exact_id: float
     country_accuracy: float
     within_161km: float
+    within_161km_of_gold: float
     median_error_km: float
     seconds: float
     mordecai3_exact_id: float = MORDECAI3_EXACT
@@ -213,6 +216,7 @@ def score_lgl(path: str | Path, *, limit: int | None = None, nlp=None, gazetteer
         exact_id=rate(n_exact, n_match),
         country_accuracy=rate(n_country, n_country_scored),
         within_161km=rate(n_161, n_match),
+        within_161km_of_gold=rate(n_161, n_gold),
         median_error_km=statistics.median(errors) if errors else 0.0,
         seconds=round(time.perf_counter() - t0, 2),
         by_gold_type={

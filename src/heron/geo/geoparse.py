@@ -198,6 +198,8 @@ def geoparse(
                     best, e, switched = j, c, True
                     break
         reason = place_reason(m, best, e, static[mi], scores[mi], masses, dl_entry, actor_set, switched)
+        if m.cue:
+            reason += f"; read as a place by its cue ({m.cue})"
         if m.is_dateline:
             sent_idx = _at(sent_of_tok, _char_token(doc, m.start))
         else:
@@ -221,8 +223,32 @@ def geoparse(
                 role=role,
             )
         )
+    region = _dateline_region(dl, dl_region, dl_entry, gaz, article_id=article_id, text=text,
+                              sent_of_tok=sent_of_tok, doc=doc)
+    if region is not None:
+        places.append(region)
     places.sort(key=lambda p: (p.role != "dateline", p.start))
     return places
+
+
+def _dateline_region(dl, dl_region: list[GazEntry], dl_entry: GazEntry | None, gaz: Gazetteer, *,
+                     article_id: str, text: str, sent_of_tok, doc) -> Place | None:
+    """The dateline's region qualifier ("ORLANDO, Fla.", "TBILISI, Georgia") as a place of its own:
+    the state or country that holds the dateline city (it follows the city, so the city stays the
+    article's dateline place)."""
+    if dl is None or not dl.region or dl.region_start is None or dl.region_end is None:
+        return None
+    cands = dl_region or [e for e, _ in gaz.matched_by_name(dl.region) if e.feature in ("country", "admin1")]
+    if not cands:
+        return None
+    e = next((c for c in cands if dl_entry is not None and contains(c, dl_entry)), cands[0])
+    return Place(
+        article_id=article_id, sentence_index=_at(sent_of_tok, _char_token(doc, dl.region_start)),
+        start=dl.region_start, end=dl.region_end, text=text[dl.region_start:dl.region_end], name=e.name,
+        geonameid=e.geonameid if e.geonameid > 0 else None, country=e.country or None, admin1=e.admin1,
+        latitude=e.latitude, longitude=e.longitude, reason="dateline region (holds the dateline city)",
+        feature=e.feature, role="dateline",
+    )
 
 
 def _char_token(doc, char: int) -> int:

@@ -61,6 +61,7 @@ class PlaceMention:
     forced_role: str | None = None  # "actor" for demonyms and names inside organisation names
     demonym_of: str | None = None  # ISO3 when the mention is a demonym ("Iranian")
     role: str = "location"
+    cue: str | None = None  # the context cue that made a name a place (heron.geo.place_cues)
 
 
 

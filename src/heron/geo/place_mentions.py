@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from heron.geo.dateline import Dateline
 from heron.geo.gazetteer import Gazetteer, name_key
 from heron.geo.mention_context import LINE_NOUNS, PlaceMention, is_locative, token_at
+from heron.geo.place_cues import cue_mentions
 from heron.geo.place_scoring import is_capital
 
 _LABELS = {"GPE", "LOC", "FAC"}
@@ -208,6 +209,11 @@ def collect_mentions(doc, gaz: Gazetteer, dateline: Dateline | None, *, text: st
                     if add(ps, pre[0].idx, pre[0].i, pre[-1].i + 1, _span_head(pre)):
                         out[-1].forced_role = "actor"
                 break
+    # names the gazetteer knows that the words around them mark as places ("a Chiefland man")
+    for m in cue_mentions(doc, gaz, taken=taken, text=doc_text, common_words=_COMMON_WORDS, skip=overlaps_dateline):
+        if not any(o.start < m.end and m.start < o.end for o in out):
+            out.append(m)
+            taken.update(range(m.tok_start, m.tok_end))
     out.sort(key=lambda m: m.start)
     return out
 

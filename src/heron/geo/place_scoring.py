@@ -24,6 +24,7 @@ W_DATELINE_ADMIN1 = 0.5
 W_ACTOR_COUNTRY = 1.5
 W_QUALIFIER = 4.0
 W_FEATURE_HINT = 2.5
+W_COUNTY_STATE = 3.0  # a county is placed by its state: names of that state count three times
 
 
 
@@ -50,6 +51,10 @@ def is_capital(e: GazEntry) -> bool:
 
 def population_prior(e: GazEntry, own: bool) -> float:
     p = math.log10(max(e.population, 0) + 100)
+    if e.feature == "admin2":
+        # a county's population is a rough estimate, and county names recur from state to state
+        # ("Jackson County": 24 states): flatten it, so that the state context decides
+        p = 0.5 * p + 2.5
     if e.feature == "country":
         p += W_COUNTRY
     if e.feature == "city" and is_capital(e):
@@ -98,7 +103,7 @@ def country_masses(mentions: list[PlaceMention], probs: list[list[float]]) -> di
             w_c = p * {"country": 1.0, "admin1": 0.8}.get(e.feature, 0.5)
             if w_c > cm.get(e.country, 0.0):
                 cm[e.country] = w_c
-            if e.admin1 and e.feature in ("admin1", "city"):
+            if e.admin1 and e.feature in ("admin1", "city", "admin2"):
                 k = (e.country, e.admin1)
                 w_a = p * (1.0 if e.feature == "admin1" else 0.8)
                 if w_a > am.get(k, 0.0):
@@ -114,6 +119,8 @@ def context_support(e: GazEntry, key: str, masses: dict[str, tuple[dict, dict]])
             continue
         s_c = cm.get(e.country, 0.0)
         s_a = am.get((e.country, e.admin1), 0.0) if e.admin1 else 0.0
+        if e.feature == "admin2":
+            s_a *= W_COUNTY_STATE
         s = max(s_c, s_a)
         total += s
         if s > best:

@@ -1,0 +1,160 @@
+"""Gazetteer-driven place mentions: capitalised names the gazetteer knows, taken as places when
+the words around them say so, where spaCy's small model tagged them otherwise or not at all.
+
+"a Chiefland man", "Corsicana Police Department", "University of Hartford", "East Texas",
+"Sioux Falls, S.D.", "Rep. Torrey Westrom, R-Elbow Lake", "Kabul-based". The cue words are data
+(``data/geo/place_cues.yaml``); each mention found here carries its cue in ``PlaceMention.cue``
+so the place's reason can say why the name was read as a place.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+from heron.geo.gazetteer import Gazetteer, GazEntry, name_key
+from heron.geo.mention_context import PlaceMention
+
+MAX_TOKENS = 4
+_PARTY_HOME = re.compile(r"\b[RDI]-(?P<name>[A-Z][a-z]+(?:\.? [A-Z][a-z]+)?)")
+_TITLE_WORD = re.compile(r"[A-Z][\w'.]*$")
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that"})
+
+
+@dataclass(frozen=True)
+class PlaceCues:
+    """The cue word lists of ``data/geo/place_cues.yaml`` (see its comments)."""
+
+    locative_prepositions: frozenset[str]
+    institution_words: frozenset[str]
+    person_nouns: frozenset[str]
+    of_heads: frozenset[str]
+    part_prefixes: frozenset[str]
+    hyphen_suffixes: frozenset[str]
+    min_population_weak: int
+
+
+@lru_cache(maxsize=1)
+def load_cues() -> PlaceCues:
+    raw = yaml.safe_load(resources.files("heron").joinpath("data", "geo", "place_cues.yaml").read_text("utf-8"))
+    words = {k: frozenset(str(w) for w in v) for k, v in raw.items() if isinstance(v, list)}
+    return PlaceCues(min_population_weak=int(raw["min_population_weak"]), **words)
+
+
+def cue_mentions(doc, gaz: Gazetteer, *, taken: set[int], text: str, common_words: set[str],
+                 skip: Callable[[int, int], bool]) -> list[PlaceMention]:
+    """Place mentions found by their cues among the tokens not in ``taken`` (token indexes of the
+    mentions found already). ``skip(start, end)`` says a character span must be left alone (the
+    dateline); ``common_words`` are name keys that are words first ("Energy", "Union")."""
+    cues = load_cues()
+    out: list[PlaceMention] = []
+    used = set(taken)
+    n = len(doc)
+
+    def add(i: int, j: int, cue: str) -> None:
+        start, end = doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
+        name = text[start:end].rstrip(".") if text[start:end].count(".") == 1 else text[start:end]
+        m = PlaceMention(name, start, start + len(name), name_key(name), i, j, j - 1)
+        m.cue = cue
+        out.append(m)
+        used.update(range(i, j))
+
+    i = 0
+    while i < n:
+        if i in used or not _TITLE_WORD.match(doc[i].text) or doc[i].lower_ in _DETERMINERS:
+            i += 1
+            continue
+        hit = None
+        for length in range(min(MAX_TOKENS, n - i), 0, -1):
+            j = i + length
+            if any(k in used for k in range(i, j)) or not all(_name_token(doc, k, i) for k in range(i, j)):
+                continue
+            start, end = doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
+            span = text[start:end]
+            if skip(start, end) or name_key(span) in common_words or doc[i].text in cues.part_prefixes and length == 1:
+                continue
+            own = [e for e, is_own in gaz.matched_by_name(span) if is_own] if gaz.has_name(span) else []
+            if not own or (span.isupper() and len(span) <= 4 and not any(e.feature == "country" for e in own)):
+                continue
+            cue = _cue(doc, i, j, own, cues, gaz, text)
+            if cue:
+                hit = (j, cue)
+                break
+        if hit is None:
+            i += 1
+            continue
+        add(i, hit[0], hit[1])
+        i = hit[0]
+
+    for m in _PARTY_HOME.finditer(text):  # "Rep. Wendell Gilliard, D-Charleston"
+        name = m["name"]
+        start = m.start("name")
+        if skip(start, start + len(name)) or not gaz.has_name(name):
+            continue
+        toks = [t for t in doc if start <= t.idx < start + len(name)]
+        party = next((t.i for t in doc if t.idx <= m.start() < t.idx + len(t.text)), None)
+        if toks and party is not None and not any(t.i in used for t in toks) and _after_person(doc, party):
+            add(toks[0].i, toks[-1].i + 1, "party-hometown")
+    return out
+
+
+def _name_token(doc, k: int, first: int) -> bool:
+    """Token ``k`` may be part of a name that starts at ``first``: a capitalised word, or a hyphen
+    or "of"/"de" inside it ("Batesburg-Leesville", "Tour de France" stays out: lower case)."""
+    t = doc[k]
+    if _TITLE_WORD.match(t.text):
+        return True
+    return k > first and t.text in ("-", "–") and not t.whitespace_ and not doc[k - 1].whitespace_
+
+
+def _cue(doc, i: int, j: int, own: list[GazEntry], cues: PlaceCues, gaz: Gazetteer, text: str) -> str:
+    """The cue that makes doc[i:j] a place, or ""."""
+    prev = doc[i - 1] if i > 0 else None
+    nxt = doc[j] if j < len(doc) else None
+    weak_ok = any(e.feature in ("country", "admin1", "admin2") or e.population >= cues.min_population_weak
+                  for e in own)
+    if nxt is not None and nxt.text in cues.institution_words and doc[j - 1].whitespace_:
+        return f"institution: '{nxt.text}'"
+    if prev is not None and prev.lower_ == "of" and i > 1 and doc[i - 2].text in cues.of_heads:
+        return f"'{doc[i - 2].text} of'"
+    if prev is not None and prev.text in cues.part_prefixes:
+        return f"part of a place: '{prev.text}'"
+    if nxt is not None and nxt.text in ("-", "–") and j + 1 < len(doc) and doc[j + 1].lower_ in cues.hyphen_suffixes:
+        return f"'-{doc[j + 1].lower_}'"
+    if nxt is not None and nxt.text == "," and j + 1 < len(doc) and _holds(doc, j + 1, own, gaz, text):
+        return "'City, State'"
+    if not weak_ok:
+        return ""
+    if nxt is not None and nxt.lower_ in cues.person_nouns and nxt.text.islower():
+        return f"'{doc[i].text} {nxt.text}'"
+    if prev is not None and prev.lower_ in cues.locative_prepositions and prev.text.islower():
+        return f"preposition: '{prev.text}'"
+    if prev is not None and prev.lower_ == "of" and i > 1 and doc[i - 2].text == "," and _after_person(doc, i - 2):
+        return "', of'"
+    return ""
+
+
+def _holds(doc, k: int, own: list[GazEntry], gaz: Gazetteer, text: str) -> bool:
+    """The name after the comma at doc[k] is a state or country holding one of ``own``
+    ("Sioux Falls, S.D.", "Surprise, Ariz.")."""
+    for length in (3, 2, 1):
+        if k + length > len(doc):
+            continue
+        span = text[doc[k].idx:doc[k + length - 1].idx + len(doc[k + length - 1].text)]
+        outer = [e for e, _ in gaz.matched_by_name(span) if e.feature in ("country", "admin1")]
+        if any(o.country == e.country and (o.feature == "country" or o.admin1 == e.admin1) for o in outer for e in own):
+            return True
+    return False
+
+
+def _after_person(doc, k: int) -> bool:
+    """A person's name (and maybe an age) ends right before doc[k]: "Stephen Davis, of", "Rep. X, D-"."""
+    back = k - 1
+    while back >= 0 and (doc[back].text == "," or doc[back].like_num):
+        back -= 1
+    return back >= 0 and doc[back].ent_type_ == "PERSON"
