@@ -88,9 +88,10 @@ def instrument_source(m: Match, attr: Attributor, *, sentence_index: int, weapon
 def noun_owner(m: Match, attr: Attributor, *, sentence_index: int) -> Argument | None:
     """The nationality or owner modifying an attack noun itself ("died in a Russian air raid"):
     it beats the subject of the clause the noun hangs on (the children did not raid)."""
-    if m.pattern.pos != "noun":
-        return None
-    owners = [x for x in _owners(m.token, attr, {p.i for p in m.parts}, sentence_index) if x.actors]
+    tok = m.token
+    if m.pattern.pos != "noun" or not (tok.dep_ == "pobj" and tok.head.lower_ in INSTRUMENT_PREPS):
+        return None  # "complained over Israeli air raids": the complaint's topic, not how anyone died
+    owners = [x for x in _owners(tok, attr, {p.i for p in m.parts}, sentence_index) if x.actors]
     return Argument(owners, "mod (the attack's owner)", False) if owners else None
 
 
