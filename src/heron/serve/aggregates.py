@@ -57,6 +57,39 @@ def timeline(view, f: EventFilter, *, by: str) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+def actor_options(view, *, n_codes: int = 300) -> list[tuple[str, str]]:
+    """The dyad explorer's autocomplete: the countries in the store, its most frequent actor codes
+    (with a name), and the learned people's codes. One pass over each side's columns."""
+    countries = view.con.execute(
+        "SELECT c, sum(n) AS n FROM (SELECT source_country AS c, count(*) AS n FROM events GROUP BY 1 "
+        "UNION ALL SELECT target_country, count(*) FROM events GROUP BY 1) WHERE c IS NOT NULL "
+        "GROUP BY c ORDER BY n DESC, c").fetchall()
+    codes = view.con.execute(
+        "SELECT code, any_value(name) AS name, sum(n) AS n FROM ("
+        "SELECT source_code AS code, any_value(source_name) AS name, count(*) AS n FROM events GROUP BY 1 "
+        "UNION ALL SELECT target_code, any_value(target_name), count(*) FROM events GROUP BY 1) "
+        "WHERE code IS NOT NULL GROUP BY code ORDER BY n DESC, code LIMIT ?", [n_codes]).fetchall()
+    learned = view.con.execute("SELECT DISTINCT code, name FROM learned_actors WHERE code IS NOT NULL "
+                               "ORDER BY code LIMIT ?", [n_codes]).fetchall()
+    out, seen = [], set()
+    for value, label in ([(c, f"{c} (country, {n} events)") for c, n in countries]
+                         + [(c, f"{c} {name or ''}".strip()) for c, name, _ in codes]
+                         + [(c, f"{c} {name} (learned)") for c, name in learned]):
+        if value and value.isalnum() and value not in seen:
+            seen.add(value)
+            out.append((value, label))
+    return out
+
+
+def latest_year(view) -> str | None:
+    """The day a year before the store's last event date (the overview's default period)."""
+    last = view.con.execute(f"SELECT max({EVENT_DATE}) {_FROM}").fetchone()[0]
+    if last is None:
+        return None
+    return (last.replace(year=last.year - 1) if not (last.month == 2 and last.day == 29)
+            else last.replace(year=last.year - 1, day=28)).isoformat()
+
+
 @lru_cache(maxsize=1)
 def country_centres() -> dict[str, tuple[float, float]]:
     text = resources.files("heron").joinpath("data/geo/country_centres.tsv").read_text(encoding="utf-8")

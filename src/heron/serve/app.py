@@ -55,6 +55,7 @@ def create_app(db_path: str | Path, *, allow_edits: bool = False, token: str | N
     app.state.allow_edits = allow_edits
     app.state.token = token
     app.state.db_name = Path(str(db_path)).name
+    app.state.memo = {}  # small results computed once per store generation (see pages._actor_options)
     app.include_router(api.router)
     app.include_router(pages.router)
     static = resources.files("heron.serve").joinpath("static")

@@ -64,8 +64,11 @@ def overview(request: Request, start: str | None = Query(None, alias="from", max
     try:
         if by not in PERIOD_CHOICES:
             raise InputError(f"unknown period {by!r}. Fix: choose one of {', '.join(PERIOD_CHOICES)}.")
-        f = EventFilter(start=start, end=end)
         with request.app.state.access.reading() as view:
+            if not start and not end:  # by default the last year of data: fast on a big store
+                start = aggregates.latest_year(view)
+                fields[0] = field("from", "from", start, placeholder="YYYY[-MM[-DD]]")
+            f = EventFilter(start=start, end=end)
             period = _by(view, f, by)
             tl = aggregates.timeline(view, f, by=period)
             lists = {what: convert.records(top(view, what=what, start=start, end=end, n=10))
@@ -93,17 +96,15 @@ def overview(request: Request, start: str | None = Query(None, alias="from", max
     return _html(request, title, "".join(body), active="/")
 
 
-def _actor_options(view) -> list[tuple[str, str]]:
-    countries = top(view, what="countries", n=100)
-    actors = top(view, what="actors", n=300)
-    opts = [(c, f"{c} (country, {n} events)") for c, n in zip(countries["country"], countries["events"])]
-    opts += [(a, f"{a} {name or ''}".strip()) for a, name in zip(actors["actor"], actors["name"])]
-    seen, out = set(), []
-    for v, label in opts:
-        if v and v not in seen:
-            seen.add(v)
-            out.append((v, label))
-    return out
+def _actor_options(request: Request, view) -> list[tuple[str, str]]:
+    """Computed once per store generation (the store is read-only between edits)."""
+    access = request.app.state.access
+    memo = request.app.state.memo
+    key = ("actor_options", access.generation)
+    if key not in memo:
+        memo.clear()
+        memo[key] = aggregates.actor_options(view)
+    return memo[key]
 
 
 @router.get("/dyad", response_class=HTMLResponse)
@@ -119,7 +120,7 @@ def dyad_page(request: Request, a: str = Query("", max_length=24), b: str = Quer
     body: list[str] = []
     try:
         with request.app.state.access.reading() as view:
-            body.append(datalist("actor-options", _actor_options(view)))
+            body.append(datalist("actor-options", _actor_options(request, view)))
             if a and b:
                 if by not in PERIOD_CHOICES:
                     raise InputError(f"unknown period {by!r}. Fix: choose one of {', '.join(PERIOD_CHOICES)}.")
