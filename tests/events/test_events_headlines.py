@@ -74,3 +74,17 @@ def test_a_headline_event_the_body_does_not_repeat_is_kept(code):
     assert any(e.sentence_index == 0 and e.cameo_root == "05" for e in coded.events) or not any(
         e.sentence_index == 0 for e in coded.events)
     assert any(e.cameo_root == "04" for e in coded.events)
+
+
+@pytest.mark.parametrize("text", [
+    "THE PRESIDENT SPOKE ON RADIO TONIGHT ABOUT THE ATTACKS. THE MINISTER SAID: WE WILL NOT NEGOTIATE.",
+    "ATTENTION, DEAR LISTENERS: THE ARMY HAS ANNOUNCED A CURFEW IN THE CAPITAL CITY TONIGHT.",
+    "THE WORKERS UNION -- WHICH CALLED THE STRIKE -- SAID THE GOVERNMENT HAD IGNORED ITS DEMANDS.",
+])
+def test_speech_in_capitals_is_no_dateline(text):
+    assert find_dateline(text) is None
+
+
+def test_a_dateline_in_capitals():
+    d = find_dateline("CARTAGENA -- TWO POLICEMEN WERE WOUNDED WHEN A BOMB EXPLODED NEAR THE PORT TODAY.")
+    assert d is not None and d.place == "CARTAGENA"

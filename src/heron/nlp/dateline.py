@@ -97,10 +97,35 @@ def _line_starts(text: str) -> list[tuple[int, bool]]:
     return sorted(set(starts))
 
 
+def _all_caps(text: str) -> bool:
+    """Whether a text is written in capitals throughout (nine letters in ten or more)."""
+    letters = [ch for ch in text if ch.isalpha()]
+    return len(letters) >= 40 and sum(ch.isupper() for ch in letters) >= 0.9 * len(letters)
+
+
+# words no place name in a dateline is made of ("THE CAMILIST UNION -", "ATTENTION, YOUR ATTENTION:")
+_FUNCTION_WORDS = frozenset({"THE", "A", "AN", "OF", "TO", "WHO", "WHICH", "THAT", "THIS", "YOUR", "OUR",
+                             "WE", "I", "AND", "FOR", "ON", "AGAINST", "ACCORDING", "MUCH"})
+
+
+def _speech_intro(m: re.Match, *, line_start: bool) -> bool:
+    """In an all-caps text (wire transcripts), what introduces speech rather than a dateline:
+    "CRISTIANI SAID:", "THE REPORT READS:", "... LISTENERS. SOLDIERS --" (a bare place opens a
+    line, ends with a dash and is made of name words)."""
+    if m.group("date"):
+        return False
+    if not line_start or m.group().rstrip().endswith(":"):
+        return True
+    words = " ".join(x for x in (m.group("place"), m.group("region"), m.group("agency")) if x).replace(",", " ").split()
+    region_words = len((m.group("region") or "").split())
+    return region_words > 2 or any(w.strip("'.()") in _FUNCTION_WORDS for w in words)
+
+
 def find_dateline(text: str) -> Dateline | None:
     """The dateline that opens ``text`` (or one of its first lines), or None."""
     if not text:
         return None
+    shouting = _all_caps(text[:_MAX_START])
     for ls, line_start in _line_starts(text):
         # skip leading blanks on the line
         i = ls
@@ -128,6 +153,8 @@ def find_dateline(text: str) -> Dateline | None:
             else:
                 if not (m.group("agency") or m.group("region")):
                     continue
+            if shouting and _speech_intro(m, line_start=line_start):
+                continue
             region = m.group("region")
             if region is not None:
                 region = region.rstrip(" ")
