@@ -143,3 +143,15 @@ def test_repeated_get_is_answered_from_the_cache(client):
     assert "x-heron-cache" not in first.headers and second.headers["x-heron-cache"] == "hit"
     assert first.json() == second.json()
     assert second.headers["content-type"].startswith("application/json")
+
+
+def test_every_stored_article_is_reachable_by_its_quoted_id(client, seed_db):
+    from urllib.parse import quote
+
+    with Store(seed_db, read_only=True) as store:
+        ids = [r[0] for r in store.con.execute("SELECT id FROM articles").fetchall()]
+    assert len(ids) >= 2
+    for article_id in ids:
+        r = client.get("/api/v1/articles/" + quote(article_id, safe=""))
+        assert r.status_code == 200 and r.json()["article"]["id"] == article_id
+        assert client.get("/article/" + quote(article_id, safe="")).status_code == 200

@@ -111,7 +111,7 @@ def top_list(
     return _json(convert.json_with_rows({"what": what}, "rows", df))
 
 
-@router.get("/articles/{article_id}", summary="One article's coding, sentence by sentence (as `heron show`)")
+@router.get("/articles/{article_id:path}", summary="One article's coding, sentence by sentence (as `heron show`)")
 def article(request: Request, article_id: str = Path(..., min_length=1, max_length=200)) -> Any:
     with _access(request).reading() as view:
         return explain.article_data(view, article_id)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from html import escape
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 NAV = (("/", "Overview"), ("/dyad", "Dyad explorer"), ("/map", "Map"), ("/actors", "Actors"), ("/docs", "API"))
 
@@ -34,6 +34,11 @@ def page(title: str, body: str, *, active: str = "", db: str = "") -> str:
 def href(path: str, **params: Any) -> str:
     q = urlencode({k: v for k, v in params.items() if v not in (None, "")})
     return escape(f"{path}?{q}" if q else path)
+
+
+def item_path(prefix: str, item_id: str) -> str:
+    """A page's path for an id of any characters (an article id may hold '/', '?' or spaces)."""
+    return prefix + quote(str(item_id), safe="")
 
 
 def table(rows: Sequence[dict[str, Any]], columns: Sequence[str], *, links: dict[str, Any] | None = None,

@@ -17,7 +17,7 @@ from heron.query import dyad_series, top
 from heron.query.common import QUADS, parse_when
 from heron.serve import aggregates, convert, explain
 from heron.serve.events import EventFilter, list_events
-from heron.serve.html import datalist, e, error_box, field, form, href, page, select, table
+from heron.serve.html import datalist, e, error_box, field, form, href, item_path, page, select, table
 from heron.serve.svg import Dot, Line, line_chart, world_map
 from heron.store.learned import learned_rows
 
@@ -52,7 +52,7 @@ def _label(day, period: str) -> str:
 
 
 def _event_link(r: dict[str, Any]) -> str:
-    return href(f"/event/{r.get('first_mention_id') or r['event_id']}")
+    return href(item_path("/event/", r.get("first_mention_id") or r["event_id"]))
 
 
 @router.get("/", response_class=HTMLResponse)
@@ -253,13 +253,13 @@ def event_page(request: Request, event_id: str = Path(..., min_length=1, max_len
             f'<p class="muted">counts in the article: {e(_count_text(all_counts))}</p>',
             f'<h2>The article\'s other events ({len(others)})</h2>',
             table(others, ("sentence", "source_code", "cameo_code", "target_code", "cameo_name", "trigger", "event_id"),
-                  links={"event_id": lambda r: href(f"/event/{r['event_id']}")}, css="other-events", empty="none"),
-            f'<p><a id="article-link" href="{href("/article/" + art["id"])}">the whole article, sentence by sentence</a></p>']
+                  links={"event_id": lambda r: href(item_path("/event/", r["event_id"]))}, css="other-events", empty="none"),
+            f'<p><a id="article-link" href="{href(item_path("/article/", art["id"]))}">the whole article, sentence by sentence</a></p>']
     return _html(request, f"{title}: {ev.get('source_code') or '-'} {ev.get('cameo_code')} {ev.get('target_code') or '-'}",
                  "".join(body), active="")
 
 
-@router.get("/article/{article_id}", response_class=HTMLResponse)
+@router.get("/article/{article_id:path}", response_class=HTMLResponse)
 def article_page(request: Request, article_id: str = Path(..., min_length=1, max_length=200)):
     try:
         with request.app.state.access.reading() as view:
@@ -276,7 +276,7 @@ def article_page(request: Request, article_id: str = Path(..., min_length=1, max
         spans = s["events"][0]["highlights"] if s["events"] else []
         body.append(f'<blockquote class="sentence">[{s["index"]}] {_marked(s["text"], spans)}</blockquote>')
         for ev in s["events"]:
-            body.append(f'<p><a href="{href("/event/" + ev["event_id"])}">{e(ev.get("source_code") or "-")} '
+            body.append(f'<p><a href="{href(item_path("/event/", ev["event_id"]))}">{e(ev.get("source_code") or "-")} '
                         f'{e(ev.get("cameo_code"))} {e(ev.get("target_code") or "-")}</a> {e(ev.get("cameo_name"))} · '
                         f'{e(ev.get("plover_type"))}/{e(ev.get("plover_mode") or "-")} · trigger '
                         f'<b>{e(ev.get("trigger"))}</b> · conf {e(ev.get("confidence"))} · {e(ev.get("date"))} · '
@@ -305,7 +305,7 @@ def actors_page(request: Request, q: str | None = Query(None, max_length=100)):
         body.append('<p class="muted">Read-only: start the server with <code>heron serve --allow-edits</code> to '
                     "accept or reject people here.</p>")
     cols = ["name", "code", "country", "role", "first_seen", "last_seen", "n_articles", "reviewed", "source_article"]
-    html_table = table(rows, cols, links={"source_article": lambda r: href("/article/" + r["source_article"])},
+    html_table = table(rows, cols, links={"source_article": lambda r: href(item_path("/article/", r["source_article"]))},
                        css="actors-table", empty="Heron has learned no people in this store")
     if state.allow_edits and rows:
         # one extra cell per row with the two buttons (names escaped inside data attributes)
