@@ -35,6 +35,7 @@ from heron.geo.mention_context import (
 )
 from heron.geo.place_mentions import collect_demonyms, collect_mentions
 from heron.geo.place_scoring import (
+    W_TOWN_STATE,
     W_ACTOR_COUNTRY,
     W_DATELINE_ADMIN1,
     W_DATELINE_COUNTRY,
@@ -164,8 +165,10 @@ def geoparse(
         scores = []
         for mi, m in enumerate(everything):
             row = []
+            lead = m.cands[max(range(len(m.cands)), key=lambda i: static[mi][i])][0].country if m.cands else None
             for (e, _), s0 in zip(m.cands, static[mi]):
-                sup, _k, _v = context_support(e, m.key, masses)
+                weight = W_TOWN_STATE if e.feature == "city" and e.country == lead else 1.0
+                sup, _k, _v = context_support(e, m.key, masses, division_weight=weight)
                 s = s0 + saturate(sup)
                 if not m.is_dateline:
                     s += dateline_bonus(e)

@@ -25,6 +25,10 @@ W_ACTOR_COUNTRY = 1.5
 W_QUALIFIER = 4.0
 W_FEATURE_HINT = 2.5
 W_COUNTY_STATE = 3.0  # a county is placed by its state: names of that state count three times
+# Same-named towns of one country ("Gainesville", Florida or Georgia) are told apart by the state
+# the article's other names are in: there, names of that state count three times as well. (Not
+# across countries: "Paris" stays the French capital unless the context outweighs it as before.)
+W_TOWN_STATE = 3.0
 
 
 
@@ -111,16 +115,17 @@ def country_masses(mentions: list[PlaceMention], probs: list[list[float]]) -> di
     return out
 
 
-def context_support(e: GazEntry, key: str, masses: dict[str, tuple[dict, dict]]) -> tuple[float, str | None, str]:
-    """Total support for ``e`` from the other names; the name that gave most, and how."""
+def context_support(e: GazEntry, key: str, masses: dict[str, tuple[dict, dict]], *,
+                    division_weight: float = 1.0) -> tuple[float, str | None, str]:
+    """Total support for ``e`` from the other names; the name that gave most, and how.
+    ``division_weight`` multiplies the support of names in ``e``'s own division (a state)."""
     total, best, best_key, via = 0.0, 0.0, None, "country"
     for k, (cm, am) in masses.items():
         if k == key:
             continue
         s_c = cm.get(e.country, 0.0)
         s_a = am.get((e.country, e.admin1), 0.0) if e.admin1 else 0.0
-        if e.feature == "admin2":
-            s_a *= W_COUNTY_STATE
+        s_a *= W_COUNTY_STATE if e.feature == "admin2" else division_weight
         s = max(s_c, s_a)
         total += s
         if s > best:
