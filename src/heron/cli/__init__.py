@@ -70,6 +70,7 @@ def code(
     address: Optional[str] = typer.Option(None, "--address", help="with --engine ray: join this Ray cluster (e.g. ray://HEAD:10001); default: start a local one"),
     shard_lines: int = typer.Option(200, "--shard-lines", min=1, help="JSONL lines / Parquet rows per shard"),
     recode: bool = typer.Option(False, "--recode", help="code every shard again, even those the store has already coded"),
+    out_parquet: Optional[Path] = typer.Option(None, "--out-parquet", help="also write each shard's events to this folder as Parquet, by month (events/month=YYYY-MM/)"),
 ) -> None:
     """Code news articles into events, store them, and print this run's events.
 
@@ -104,7 +105,7 @@ def code(
         else:
             summary = run_job(inputs, store=store, settings=settings, engine=engine, workers=workers,
                               address=address, lines=shard_lines, published=_published(published),
-                              source=source, recode=recode, progress=advance)
+                              source=source, recode=recode, progress=advance, out_parquet=out_parquet)
     print_events(summary.events, fmt=fmt)
     if not quiet:
         print_summary(summary, db=db)

@@ -69,8 +69,12 @@ def run_job(
     recode: bool = False,
     keep_events: bool = True,
     progress: Callable[[int], None] | None = None,
+    out_parquet: Path | None = None,
 ) -> JobSummary:
-    """Code the shards of ``inputs`` that ``store`` has not coded yet (all of them with ``recode``)."""
+    """Code the shards of ``inputs`` that ``store`` has not coded yet (all of them with ``recode``).
+
+    With ``out_parquet``, each coded shard's events are also written there as month-partitioned
+    Parquet (see ``heron.shards.parquet_out``)."""
     from heron import __version__
     from heron.store.learned import learned_rows
 
@@ -92,7 +96,7 @@ def run_job(
     own = manifest.articles_of(store.con, [s.shard_id for s in plan.shards])
     learned = tuple(r for r in learned_rows(store.con) if r.get("source_article") not in own)
 
-    _drop_stale(store, plan.shards, known=known, todo=todo)
+    _drop_stale(store, plan.shards, known=known, todo=todo, out_parquet=out_parquet)
     manifest.mark_pending(store.con, todo, settings_hash=fingerprint, run_id=run_id)
     tasks = group_tasks(todo, lines=lines, run_id=run_id, published=published, source=source)
     if sum(s.weight for s in todo) < IN_PROCESS_BELOW and engine == "local":
@@ -100,7 +104,7 @@ def run_job(
     runner = make_engine(engine, settings, learned=learned, workers=workers or default_workers(), address=address)
     for result in runner.run(tasks):
         task = tasks[result.index]
-        _commit(store, task, result, known=known, run_id=run_id)
+        _commit(store, task, result, known=known, run_id=run_id, out_parquet=out_parquet)
         _add(summary, result, keep_events=keep_events)
         log.info("committed task %d/%d: %d shards, %d articles", result.index + 1, len(tasks),
                  len(task.shards), result.n_coded)
@@ -144,7 +148,7 @@ def group_tasks(shards: Iterable[Shard], *, lines: int, run_id: str, published: 
 
 
 def _drop_stale(store: Store, shards: Sequence[Shard], *, known: dict[str, manifest.ManifestRow],
-                todo: Sequence[Shard]) -> None:
+                todo: Sequence[Shard], out_parquet: Path | None = None) -> None:
     """Remove the articles of parts a file no longer has (it shrank or was rewritten shorter),
     unless a part that is kept as it is still holds them; one transaction."""
     stale = manifest.stale_rows(store.con, sorted({s.path for s in shards}), [s.shard_id for s in shards])
@@ -154,11 +158,16 @@ def _drop_stale(store: Store, shards: Sequence[Shard], *, known: dict[str, manif
     kept = {a for sid, row in known.items() if sid not in coding for a in row.article_ids}
     gone = {a for row in stale.values() for a in row.article_ids} - kept
     log.info("%d parts of changed files are gone: removing their %d articles", len(stale), len(gone))
+    if out_parquet is not None:
+        from heron.shards.parquet_out import remove_shard
+
+        for shard_id in stale:
+            remove_shard(Path(out_parquet), shard_id)
     store.write_tables({}, replace=gone, then=lambda con: manifest.forget(con, list(stale)))
 
 
 def _commit(store: Store, task: Task, result: TaskResult, *, known: dict[str, manifest.ManifestRow],
-            run_id: str) -> None:
+            run_id: str, out_parquet: Path | None = None) -> None:
     replace = [a for o in result.outcomes for a in o.article_ids]
     for shard in task.shards:  # what an earlier coding of these shards stored
         if shard.shard_id in known:
@@ -168,6 +177,10 @@ def _commit(store: Store, task: Task, result: TaskResult, *, known: dict[str, ma
         for outcome in result.outcomes:
             manifest.mark_done(con, outcome.shard_id, n_read=outcome.n_read, article_ids=outcome.article_ids,
                                run_id=run_id)
+            if out_parquet is not None:
+                from heron.shards.parquet_out import write_shard_events
+
+                write_shard_events(con, Path(out_parquet), outcome.shard_id, outcome.article_ids)
 
     store.write_tables(result.tables, replace=replace, people=result.people, then=mark)
 
