@@ -12,7 +12,8 @@ Rules, in order (each event's ``location_reason`` names the one that fired):
    strike", "Syria's army": a place name overlapping an actor mention, not under a preposition)
    is no place of the act.
 3. ``article's place of the action``: the place of the article's first event located by rule 1
-   or 2 (the body's before the headline's), for events whose sentence names none
+   or by rule 2 through a preposition (the body's before the headline's), for events whose
+   sentence names none
    (:func:`settle_article_places`); a country that holds the dateline city yields to the city.
 4. ``dateline``: the city the report was filed from, only when nothing in the article places the
    action elsewhere; with no dateline, ``(None, "none")``.
@@ -157,7 +158,10 @@ def settle_article_places(events: Sequence[Event], *, places: Sequence[Place], d
     """Rules 3 and 4 over a whole article: an event its sentence does not place takes the
     article's place of the action (the first event placed by its own sentence, the body's before
     the headline's); the dateline stays only where nothing else places the action."""
-    placed = [e for e in events if e.location_reason.startswith(CLAUSE_REASONS)]
+    # a place under a preposition ("in Aleppo") or a visit's destination establishes the article's
+    # place; a bare name in the clause may say whose ("the Medellin cartel") rather than where
+    placed = [e for e in events if e.location_reason.startswith(CLAUSE_REASONS[0])
+              or (e.location_reason.startswith(CLAUSE_REASONS[1]) and " ...)," in e.location_reason)]
     first = next((e for e in placed if e.sentence_index not in headline), placed[0] if placed else None)
     fallback = DATELINE_ONLY
     if first is not None and dateline is not None and first.location_country == dateline.country:
