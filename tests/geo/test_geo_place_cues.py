@@ -57,3 +57,14 @@ def test_dateline_region_is_a_place_of_its_own(parse):
     city = found(places, "CHARLESTON")
     assert city and city[0].admin1 == "WV"
     assert places[0].text == "CHARLESTON"  # the city stays the article's dateline place
+
+
+def test_same_named_towns_of_one_country_follow_the_state_of_the_article(parse):
+    georgia = parse("Hall County deputies arrested a man on Monday. He was taken to a jail in Gainesville, "
+                    "and officials in Georgia said the case would go to court in Oakwood.")
+    florida = parse("Alachua County deputies arrested a man on Monday. He was taken to a jail in Gainesville, "
+                    "and officials in Florida said the case would go to court in Ocala.")
+    assert [p.admin1 for p in found(georgia, "Gainesville")] == ["GA"]
+    assert [p.admin1 for p in found(florida, "Gainesville")] == ["FL"]
+    paris = parse("Ministers met in Paris on Monday, and the White House said Washington would send an envoy.")
+    assert [p.country for p in found(paris, "Paris")] == ["FRA"]  # not across countries
