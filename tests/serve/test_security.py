@@ -139,3 +139,15 @@ def test_a_long_query_is_stopped(seed_db):
                 view.con.execute("SELECT count(*) FROM range(1000000000000) a(i) WHERE hash(i) % 7 = 3").fetchone()
     finally:
         access.close()
+
+
+def test_deduplication_over_too_many_mentions_is_refused(client, monkeypatch):
+    """The clustering runs in Python, out of the query time bound's reach: it has a size bound."""
+    import heron.serve.events as events
+
+    monkeypatch.setattr(events, "MAX_DEDUP_MENTIONS", 1)
+    for url in ("/api/v1/events?dedup=cluster&limit=7", "/api/v1/top?dedup=daily&n=7",
+                "/api/v1/dyad/IRN/RUS?dedup=cluster&by=year"):
+        message = _clear_4xx(client.get(url))
+        assert "more than this server does" in message
+    assert client.get("/api/v1/events?dedup=raw&limit=7").status_code == 200

@@ -14,7 +14,7 @@ from fastapi.responses import JSONResponse, Response
 
 from heron.query import dyad_series, top
 from heron.serve import convert, edits, explain
-from heron.serve.events import DEFAULT_PAGE, MAX_PAGE, EventFilter, list_events
+from heron.serve.events import DEFAULT_PAGE, MAX_PAGE, EventFilter, check_dedup_size, list_events
 from heron.store.learned import learned_rows
 
 router = APIRouter(prefix="/api/v1")
@@ -91,6 +91,8 @@ def dyad(
     end: str | None = _End,
 ) -> Any:
     with _access(request).reading() as view:
+        if dedup != "raw":
+            check_dedup_size(view, EventFilter(between=(a, b), start=start, end=end))
         series = dyad_series(view, a, b, by=by, dedup=_dedup_arg(dedup), start=start, end=end)
     meta = {"a": a.upper(), "b": b.upper(), "by": by, "dedup": dedup,
             "too_coarse": int(series.attrs.get("too_coarse", 0))}
@@ -107,6 +109,8 @@ def top_list(
     dedup: Dedup = Query("raw"),
 ) -> Any:
     with _access(request).reading() as view:
+        if dedup != "raw":
+            check_dedup_size(view, EventFilter(start=start, end=end))
         df = top(view, what=what, start=start, end=end, n=n, dedup=_dedup_arg(dedup))
     return _json(convert.json_with_rows({"what": what}, "rows", df))
 

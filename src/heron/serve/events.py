@@ -214,12 +214,24 @@ def _raw_page(view, f: EventFilter, *, limit: int, cursor: str | None) -> EventP
     return EventPage(rows=df.drop(columns=["_key"]).reset_index(drop=True), next_cursor=next_cursor, dedup="raw")
 
 
-def _dedup_page(view, where: str, params: list[Any], *, method: str, limit: int, cursor: str | None) -> EventPage:
+def check_dedup_size(view, f: EventFilter) -> None:
+    """Deduplication clusters in Python, out of reach of the query time bound: refuse it over more
+    than MAX_DEDUP_MENTIONS mentions (counted by DuckDB first)."""
+    where, params = where_clause(f)
+    _check_dedup_count(view, where, params)
+
+
+def _check_dedup_count(view, where: str, params: list[Any]) -> None:
     n = view.con.execute(f"SELECT count(*) FROM events e LEFT JOIN articles a ON a.id = e.article_id WHERE {where}",
                          params).fetchone()[0]
     if n > MAX_DEDUP_MENTIONS:
         raise InputError(f"deduplicating {n:,} mentions in one request is more than this server does "
-                         f"({MAX_DEDUP_MENTIONS:,}). Fix: narrow the filters (actor, code, a shorter date range).")
+                         f"({MAX_DEDUP_MENTIONS:,}). Fix: narrow the filters (actor, code, a shorter date range), "
+                         "or ask for raw mentions (dedup=raw).")
+
+
+def _dedup_page(view, where: str, params: list[Any], *, method: str, limit: int, cursor: str | None) -> EventPage:
+    _check_dedup_count(view, where, params)
     offset = 0
     if cursor:
         c = decode_cursor(cursor, kind=method)

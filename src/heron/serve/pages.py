@@ -16,7 +16,7 @@ from heron.errors import HeronError, InputError
 from heron.query import dyad_series, top
 from heron.query.common import QUADS, parse_when
 from heron.serve import aggregates, convert, explain
-from heron.serve.events import EventFilter, list_events
+from heron.serve.events import EventFilter, check_dedup_size, list_events
 from heron.serve.html import datalist, e, error_box, field, form, href, item_path, page, select, table
 from heron.serve.svg import Dot, Line, line_chart, world_map
 from heron.store.learned import learned_rows
@@ -126,6 +126,8 @@ def dyad_page(request: Request, a: str = Query("", max_length=24), b: str = Quer
                     raise InputError(f"unknown period {by!r}. Fix: choose one of {', '.join(PERIOD_CHOICES)}.")
                 f = EventFilter(between=(a, b), start=start, end=end)
                 period = _by(view, f, by)
+                if dedup != "raw":
+                    check_dedup_size(view, f)
                 series = dyad_series(view, a, b, by=period, dedup=False if dedup == "raw" else dedup,
                                      start=start, end=end)
                 events = list_events(view, f, dedup=dedup, limit=100)
