@@ -173,7 +173,7 @@ class Coder:
         if self.settings.use_context_country:  # last resort: the article's country (actors/article_country.py)
             from heron.actors.article_country import fill_article_country
 
-            mentions = fill_article_country(mentions, places, dateline_place=dateline_place)
+            mentions = fill_article_country(mentions, places, dateline_place=dateline_place, text=text)
         by_sentence: dict[int, list[Mention]] = {}
         for m in mentions:
             by_sentence.setdefault(m.sentence_index, []).append(m)

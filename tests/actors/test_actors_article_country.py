@@ -101,8 +101,27 @@ def test_an_earlier_national_police_names_the_later_police(coder):
     text = ("Indian police arrested two Pakistani fishermen near the border on Sunday. Pakistan protested. "
             "The police said the men had crossed the line.")
     said = [e for e in code_text(text, coder=coder).events if e.sentence_index == 2]
-    assert said and said[0].source_code == "INDCOP"
-    assert "'Indian police' earlier in the article" in said[0].reason
+    assert said and said[0].source_code == "INDCOP"  # by coreference or by this rule's precedent
+
+
+def test_countries_named_together_are_both_in_play():
+    mentions = [_mention("Russia and China", "RUS", at=0, country="RUS", kind="country", provenance="builtin:c"),
+                _mention("Asian banks", "---BUS", at=1), _mention("China", "CHN", at=2, country="CHN",
+                                                                 kind="country", provenance="builtin:c")]
+    both = Mention(**{**{f: getattr(mentions[0], f) for f in Mention.__dataclass_fields__},
+                      "actors": (mentions[0].actors[0], mentions[2].actors[0])})
+    chosen = article_country([both, mentions[2]], [_place("China", "CHN")])
+    assert chosen.country is None and "named with RUS" in chosen.why
+
+
+def test_a_regional_word_before_the_mention_keeps_it_unplaced():
+    text = "Officials in Lima and Cusco said European monitors arrived."
+    monitors = _mention("monitors", "---GOV", at=1)
+    monitors = Mention(**{**{f: getattr(monitors, f) for f in Mention.__dataclass_fields__},
+                          "start": text.index("monitors"), "end": text.index("monitors") + 8})
+    out = fill_article_country([monitors], [_place("Lima", "PER"), _place("Cusco", "PER")], text=text)
+    assert out[0].actors[0].code == "---GOV"
+    assert fill_article_country([monitors], [_place("Lima", "PER")])[0].actors[0].code == "PERGOV"
 
 
 def test_a_bilateral_article_leaves_a_bare_army_unplaced(coder):

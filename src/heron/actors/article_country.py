@@ -14,10 +14,14 @@ when the article makes it plain. Two rules, in this order:
    the dictionary gives; not a pronoun or another context guess) and the dateline (see
    ``dateline_votes``) is one vote for its country. The top country is the article's when it has at
    least ``min_votes`` votes and ``min_share`` of all, and no other country has ``rival_share`` of
-   its votes (two countries in play: a bilateral article, where rule 1 alone decides).
+   its votes, nor is named in one phrase with it ("Russia and China"): two countries in play, a
+   bilateral article, where rule 1 alone decides.
 
-Never for transnational actors (IGOs, NGOs, ...) or the sectors listed in ``excluded_sectors``;
-never for an actor that already has a country or a code of its own. The actor's provenance and
+Only for unnamed sector actors (a named person may well be a foreigner); never for transnational
+actors (IGOs, NGOs, ...) or the sectors listed in ``excluded_sectors``, nor for a mention with a
+word of ``non_national_words`` in it or just before it ("a European court", "foreign fighters",
+"Asian banks"); never for an actor that already has a country or a code of its own. A news
+agency's country ("told AFP") is no vote. The actor's provenance and
 the mention's ``resolved_by`` say so ("context:article: 4 places, 1 name in IND"), and so does
 each event coded with it (:func:`reason_note`). Thresholds: ``data/actors/article_country.yaml``.
 """
@@ -49,6 +53,7 @@ class Rules:
     rival_share: float
     dateline_votes: int
     excluded_sectors: frozenset[str]
+    non_national_words: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -57,7 +62,8 @@ def rules() -> Rules:
     raw = yaml.safe_load(text)
     return Rules(min_votes=int(raw["min_votes"]), min_share=float(raw["min_share"]),
                  rival_share=float(raw["rival_share"]), dateline_votes=int(raw["dateline_votes"]),
-                 excluded_sectors=frozenset(str(s) for s in raw["excluded_sectors"]))
+                 excluded_sectors=frozenset(str(s) for s in raw["excluded_sectors"]),
+                 non_national_words=frozenset(str(w).lower() for w in raw["non_national_words"]))
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,7 +93,8 @@ def evidence(mentions: Sequence[Mention], places: Sequence[Place], *,
     for m in mentions:
         if not _explicit(m):
             continue
-        for c in {a.country for a in m.actors if _own_country(a)}:
+        # a news agency's country is where it sits, not where things happen ("told AFP")
+        for c in {a.country for a in m.actors if _own_country(a) and set(a.sectors) != {"MED"}}:
             votes.setdefault(c, Counter())["name"] += 1
     if dateline_place is not None and dateline_place.country and rules().dateline_votes:
         votes.setdefault(dateline_place.country, Counter())["dateline"] += rules().dateline_votes
@@ -117,34 +124,56 @@ def article_country(mentions: Sequence[Mention], places: Sequence[Place], *,
         return ArticleCountry(None, votes, f"too little: {_describe(top_c)} in {top}")
     if len(ranked) > 1 and sum(ranked[1][1].values()) >= r.rival_share * n_top:
         return ArticleCountry(None, votes, f"two countries in play: {top}, {ranked[1][0]}")
+    partner = _partner(mentions, top)
+    if partner is not None:  # "Russia and China will ask ...": named together, both act
+        return ArticleCountry(None, votes, f"two countries in play: {top} named with {partner}")
     if n_top < r.min_share * total:
         return ArticleCountry(None, votes, f"no country dominates: {top} has {n_top} of {total}")
     return ArticleCountry(top, votes, f"{_describe(top_c)} in {top}")
 
 
+def _partner(mentions: Sequence[Mention], country: str) -> str | None:
+    """Another country named in one mention with ``country`` ("Iran and Russia")."""
+    for m in mentions:
+        if not _explicit(m):
+            continue
+        named = {a.country for a in m.actors if _own_country(a)}
+        if country in named and len(named) > 1:
+            return sorted(named - {country})[0]
+    return None
+
+
 def _wants_country(a: Actor, excluded: frozenset[str]) -> bool:
     return (a.country is None and a.code.startswith("---") and bool(a.sectors)
-            and a.kind in ("sector", "person") and not set(a.sectors) & excluded)
+            and a.kind == "sector" and not set(a.sectors) & excluded)
 
 
 def _with_country(a: Actor, country: str, why: str) -> Actor:
     return replace(a, country=country, code=country + a.code[3:], provenance=f"{PROVENANCE}: {why}")
 
 
+def _words_before(text: str, start: int, n: int = 2) -> list[str]:
+    return text[max(0, start - 40):start].lower().replace("-", " ").split()[-n:]
+
+
 def fill_article_country(mentions: list[Mention], places: Sequence[Place], *,
-                         dateline_place: Place | None = None) -> list[Mention]:
+                         dateline_place: Place | None = None, text: str = "") -> list[Mention]:
     """Mentions with the article-level country given to sector actors that have none (module
-    docstring). Mentions are returned in the same order; the ones changed are new objects."""
+    docstring). Mentions are returned in the same order; the ones changed are new objects.
+    ``text`` (the article's) lets the two words before a mention count ("Asian banks")."""
     excluded = rules().excluded_sectors
     if not any(_wants_country(a, excluded) for m in mentions for a in m.actors):
         return mentions
     chosen = article_country(mentions, places, dateline_place=dateline_place)
     seen: dict[str, dict[str, str]] = {}  # first sector -> country -> the first mention's text
     out: list[Mention] = []
+    foreign = rules().non_national_words
     for m in mentions:  # document order (coreference returns them sorted); indices are kept
         actors, changed = [], False
+        words = {*m.text.lower().replace("-", " ").split(), *(_words_before(text, m.start) if text else ())}
+        non_national = bool(foreign & words)
         for a in m.actors:
-            if _wants_country(a, excluded):
+            if _wants_country(a, excluded) and not non_national:
                 earlier = seen.get(a.sectors[0], {})
                 if len(earlier) == 1:
                     country, text = next(iter(earlier.items()))
