@@ -66,3 +66,11 @@ def test_engaged_in_is_taking_part_not_fighting(code):
     assert not any(e.cameo_root == "19" and (e.target_country or "") == "SRB" for e in events), events
     assert any((e.source_country or "") == "SRB" and e.cameo_root == "20" for e in events), [
         (e.source_code, e.cameo_code, e.target_code) for e in events]
+
+
+def test_the_spokesman_of_the_ministry_just_named(code):
+    events = code("Iran's foreign ministry summoned the British ambassador on Sunday. "
+                  "The spokesman condemned the decision by London.")
+    later = [e for e in events if e.sentence_index == 1 and e.cameo_root == "11"]
+    assert later and all((e.source_code or "").startswith("IRNGOV") for e in later), [
+        (e.source_code, e.cameo_code, e.target_code) for e in events]

@@ -5,6 +5,9 @@ Rules, in the order a reader applies them:
   last named in full whose name contains it;
 - a definite role description with no name ("the minister", "the Russian minister", "the
   general") refers to the most recent person whose role or rank (and country, if given) fits;
+  failing that, a definite body or office with no country ("the spokesman", "the court", "the
+  ministry") takes the country of the nearest state actor with such a sector ("Iran's foreign
+  ministry ... The spokesman condemned": IRNGOV);
 - "he"/"she"/"his" refer to the nearest preceding person, preferring the subject of the nearest
   sentence, but an object pronoun never to the subject of its own verb ("She urged him");
 - "it"/"its" refer to the nearest country, organisation or body ("Tehran said it would...");
@@ -52,7 +55,7 @@ def resolve(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         elif how == "pending:surname":
             m = _resolve_surname(m, out)
         else:
-            m = _resolve_possessor(_resolve_name(m, out), out, doc)
+            m = _resolve_possessor(_resolve_institution(_resolve_name(m, out), out, doc), out, doc)
         if m is not None:
             out.append(m)
     return out
@@ -159,6 +162,31 @@ def _resolve_name(m: Mention, previous: list[Mention]) -> Mention:
             described = f"{cand.role or ''} {cand.title or ''}".split()
             if word in described:
                 return replace(m, actors=(cand,), resolved_by="coref:title", antecedent=i)
+    return m
+
+
+def _resolve_institution(m: Mention, previous: list[Mention], doc: Doc) -> Mention:
+    """A definite body or office with no country ("the spokesman", "the court"): the country of
+    the nearest earlier subject (within the window) that is a state actor with such a sector
+    ("Iran's foreign ministry summoned the British envoy. The spokesman condemned ...": IRNGOV)."""
+    if len(m.actors) != 1 or m.resolved_by != "dictionary":
+        return m
+    actor = m.actors[0]
+    if actor.kind != "sector" or actor.country is not None or not actor.sectors:
+        return m
+    if not m.text.lower().startswith(DEFINITE):
+        return m
+    wanted = set(actor.sectors)
+    for i in range(len(previous) - 1, -1, -1):
+        prev = previous[i]
+        if m.sentence_index - prev.sentence_index > WINDOW:
+            break
+        if prev.sentence_index == m.sentence_index or len(prev.actors) != 1:
+            continue
+        cand = prev.actors[0]
+        if cand.country and wanted & set(cand.sectors) and doc[prev.head].dep_ in ("nsubj", "nsubjpass"):
+            new = replace(actor, code=cand.country + "".join(actor.sectors), country=cand.country)
+            return replace(m, actors=(new,), resolved_by="coref:institution", antecedent=i)
     return m
 
 
