@@ -59,3 +59,11 @@ def test_a_reproach_aimed_at_someone_targets_them(coder):
 ])
 def test_the_grounds_or_content_of_a_statement_are_not_a_second_event(coder, text, only):
     assert events_of(coder, text) == [only]
+
+
+def test_one_appeal_for_what_is_asked_even_when_the_parser_hangs_the_infinitive_elsewhere(coder):
+    """ "and called on Moscow to stop the bombing": the parser takes "to stop" for an adverbial
+    clause; it is still what is asked, coded as the appeal (0256), not an appeal plus a halt."""
+    found = events_of(coder, "Italy condemned the Russian air strikes on Homs and called on Moscow to stop the bombing.")
+    assert ("ITA", "0256", "RUS") in found, found
+    assert not any(c.startswith("087") for _, c, _ in found), found

@@ -78,6 +78,8 @@ def region_of(m: Match, cls: EmbeddingClass) -> frozenset[int]:
         if via in ("xcomp", "ccomp", "advcl"):
             deps = {via, "acl"} if via != "advcl" else {via}
             roots.extend(c for a in anchors for c in a.children if c.dep_ in deps)
+            if via == "xcomp":  # "called on Moscow to stop ...": a to-infinitive the parser hung as advcl
+                roots.extend(c for a in anchors for c in a.children if _infinitive_advcl(c))
         elif via == "dobj":
             o = grammatical_object(tok) if m.pattern.pos == "verb" else None
             if o is not None:
@@ -94,6 +96,14 @@ def region_of(m: Match, cls: EmbeddingClass) -> frozenset[int]:
     if cls.name == "speech" and tok.dep_ == "parataxis":  # "Y attacked Z, X said"
         region |= {t.i for t in tok.head.subtree} - {t.i for t in tok.subtree}
     return frozenset(region)
+
+
+def _infinitive_advcl(tok: Token) -> bool:
+    """An adverbial clause that is a bare to-infinitive (no "in order", no subordinator)."""
+    return (tok.dep_ == "advcl" and tok.pos_ in ("VERB", "AUX")
+            and any(c.dep_ == "aux" and c.lower_ == "to" and c.i < tok.i for c in tok.children)
+            and not any(c.dep_ in ("mark", "nsubj", "nsubjpass") for c in tok.children)
+            and not any(c.lower_ == "order" for c in tok.lefts))
 
 
 def mark_refusals(nodes: list[Node], lexicon: TriggerLexicon) -> None:
