@@ -20,8 +20,10 @@ from __future__ import annotations
 
 import argparse
 import json
+import warnings
 import os
 import platform
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -59,6 +61,7 @@ def run_phase(sample: Path, db: Path, engine: str, workers: int, lines: int) -> 
                           progress=lambda n: commits.append((time.perf_counter(), n)))
         ids = [r[0] for r in store.con.execute("SELECT event_id FROM events ORDER BY event_id").fetchall()]
     wall = time.perf_counter() - start
+    parquet_bytes = events_parquet_bytes(db, db.with_suffix(".events.parquet"))  # after the clock stops
     warm = None
     if len(commits) > 1:
         span = commits[-1][0] - commits[0][0]
@@ -66,7 +69,21 @@ def run_phase(sample: Path, db: Path, engine: str, workers: int, lines: int) -> 
     return {"engine": engine, "workers": workers, "articles": summary.n_coded, "events": summary.n_events,
             "wall_s": round(wall, 2), "articles_per_s": round(summary.n_coded / wall, 2),
             "warm_articles_per_s": round(warm, 2) if warm else None, "shards": summary.n_shards,
-            "event_ids_hash": hash_ids(ids)}
+            "events_parquet_bytes_per_event": round(parquet_bytes / max(1, summary.n_events), 1),
+            "store_mb": round(db.stat().st_size / 2**20, 2), "event_ids_hash": hash_ids(ids)}
+
+
+def events_parquet_bytes(db: Path, out: Path) -> int:
+    """The stored events as one Parquet file (what --out-parquet holds, in fewer files)."""
+    import pyarrow.parquet as pq
+
+    from heron.store import Store
+
+    with Store(db, read_only=True) as store:
+        result = store.con.execute("SELECT * FROM events")
+        table = (getattr(result, "to_arrow_table", None) or result.fetch_arrow_table)()  # DuckDB 2 / 1.x
+    pq.write_table(table, out)
+    return out.stat().st_size
 
 
 def hash_ids(ids: list[str]) -> str:
@@ -75,11 +92,20 @@ def hash_ids(ids: list[str]) -> str:
     return hashlib.sha1("\n".join(ids).encode()).hexdigest()[:12]
 
 
-def child(sample: Path, tmp: Path, engine: str, workers: int, lines: int) -> dict:
+def snapshot(tmp: Path) -> Path:
+    """A copy of Heron's source for every child (and Ray worker) to import, so that an edit made
+    to the working tree during the benchmark cannot make the configurations code differently."""
+    target = tmp / "src"
+    shutil.copytree(REPO / "src" / "heron", target / "heron", ignore=shutil.ignore_patterns("__pycache__"))
+    return target
+
+
+def child(sample: Path, tmp: Path, engine: str, workers: int, lines: int, src: Path) -> dict:
     db = tmp / f"{engine}-{workers}.duckdb"
     cmd = [sys.executable, str(Path(__file__).resolve()), "--phase", engine, "--workers", str(workers),
            "--sample", str(sample), "--db", str(db), "--lines", str(lines)]
-    env = {**os.environ, "PYTHONHASHSEED": "0"}  # same coding in every child (see tests/shards/conftest.py)
+    # one hash seed (see tests/shards/conftest.py) and one copy of the code in every child
+    env = {**os.environ, "PYTHONHASHSEED": "0", "PYTHONPATH": str(src)}
     proc = subprocess.run(cmd, capture_output=True, text=True, env=env)
     if proc.returncode != 0:
         return {"engine": engine, "workers": workers, "error": proc.stderr.strip().splitlines()[-1:]}
@@ -91,6 +117,7 @@ def ratio(a: float | None, b: float | None) -> float | None:
 
 
 def main() -> None:
+    warnings.filterwarnings("ignore", message="Arrow output on a DB-API result")  # DuckDB 2's copy note
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--articles", type=int, default=1000)
     ap.add_argument("--engines", default="local,ray", help="comma-separated: local, ray")
@@ -114,8 +141,9 @@ def main() -> None:
         sample = tmp / "sample.jsonl"
         n = sample_corpus(args.corpus, args.articles, sample)
         lines = args.lines or max(1, n // 10)
+        src = snapshot(tmp)
         before = load()
-        rows = [child(sample, tmp, engine, workers, lines) for engine, workers in CONFIGS if engine in engines]
+        rows = [child(sample, tmp, engine, workers, lines, src) for engine, workers in CONFIGS if engine in engines]
     rate = {(r["engine"], r["workers"]): r for r in rows if "error" not in r}
 
     def get(engine, workers, key="articles_per_s"):
@@ -147,6 +175,10 @@ def main() -> None:
     print(f"ray/local (end to end): {result['ray_over_local']}; warm: {result['ray_over_local_warm']}")
     print(f"2 workers / 1 (end to end): {result['speedup_2_over_1']}; warm: {result['speedup_2_over_1_warm']}")
     print(f"same events in every configuration: {result['same_events_everywhere']}")
+    first = next((r for r in rows if "error" not in r), None)
+    if first:
+        print(f"events as Parquet: {first['events_parquet_bytes_per_event']} bytes/event; "
+              f"DuckDB store: {first['store_mb']} MB for {first['articles']} articles (texts included)")
 
 
 if __name__ == "__main__":
