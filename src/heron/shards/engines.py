@@ -1,7 +1,7 @@
 """Engines: who codes the tasks. ``local`` (this process or a pool of worker processes) or ``ray``.
 
-Each engine takes the tasks in order and yields their results in the same order; a worker loads
-the pipeline once and codes many tasks. Ray is imported only when the ``ray`` engine is used
+Each engine takes the tasks and yields their results (local: in task order; ray: as they finish;
+each result carries its task's index); a worker loads the pipeline once and codes many tasks. Ray is imported only when the ``ray`` engine is used
 (``pip install 'heron-events[ray]'``).
 """
 
@@ -105,7 +105,9 @@ class RayEngine:
 
             actor = ray.remote(num_cpus=1)(ShardCoder)
             actors = [actor.remote(self.settings, self.learned) for _ in range(min(self.workers, len(tasks)))]
-            yield from ActorPool(actors).map(lambda a, task: a.code.remote(task), list(tasks))
+            # as each finishes, not in task order: an actor that is done takes the next task at
+            # once instead of waiting behind a slower one (each result carries its task's index)
+            yield from ActorPool(actors).map_unordered(lambda a, task: a.code.remote(task), list(tasks))
             for a in actors:
                 ray.kill(a)
         finally:
