@@ -150,3 +150,14 @@ def test_a_clause_before_the_comma_is_no_listed_subject(coder: EventCoder) -> No
     events = _code(Case("Palestinian youths resorted to throwing stones at the soldiers, officials said on Sunday.",
                         {"Palestinian youths": "PSECVL", "the soldiers": "ISRMIL", "officials": "ISRGOV"}), coder)
     assert not [e for e in events if e.cameo_code.startswith("01") and e.source.code == "PSECVL"], _show(events)
+
+
+def test_mutual_cooperation_by_several_is_toward_each_other(coder: EventCoder) -> None:
+    events = _code(Case("Chile and Peru pledged closer cooperation.", {"Chile": "CHL", "Peru": "PER"}), coder)
+    assert any(_matches(e, ("032", "CHL", "PER")) for e in events), _show(events)
+    assert any(_matches(e, ("032", "PER", "CHL")) for e in events), _show(events)
+    # one pledger toward a named partner stays one-sided; aid pledged by two is not to each other
+    events = _code(Case("Chile pledged closer cooperation with Peru.", {"Chile": "CHL", "Peru": "PER"}), coder)
+    assert not any(_matches(e, ("03", "PER", "CHL")) for e in events), _show(events)
+    events = _code(Case("Chile and Peru pledged aid.", {"Chile": "CHL", "Peru": "PER"}), coder)
+    assert not any(e.target is not None for e in events), _show(events)

@@ -186,6 +186,13 @@ class EventCoder:
             # subject is there but no actor: "Erdogan will meet Tusk and Juncker")
             source, target = Argument(target.mentions, target.slot, target.direct), None
             exclude = source.mentions
+        if (not own_reciprocal and target is None and source is not None and m.obj is not None
+                and code[:2] in COOPERATIVE_ROOTS | {"03"} and sum(len(x.actors) for x in source.mentions) > 1
+                and m.obj.lemma_.lower() in self.lexicon.mutual_nouns):
+            # "Iran and Russia pledged closer cooperation": with each other (mutual_nouns, _frames.yaml)
+            own_reciprocal = True
+            why = f"mutual object {m.obj.text!r}: both ways"
+            node.note = f"{node.note}; {why}" if node.note else why
         pairs_up = own_reciprocal and source is not None and sum(len(x.actors) for x in source.mentions) > 1
         if target is None and not code.startswith("01") and not pairs_up:
             # look further for a target even where the code may go without one ("threatened to

@@ -69,7 +69,7 @@ def _builtin_files() -> list[tuple[str, str]]:
 WORD_LISTS = ("light_verbs", "quantity_nouns", "carrier_nouns", "money_nouns", "peacekeeping_words",
               "agent_nouns", "agent_suffix_exceptions", "optimism", "pessimism", "sending_verbs", "control_verbs",
               "thing_object_speech_verbs", "speech_object_nouns", "claim_verbs",
-              "party_preps", "occasion_nouns", "topic_object_verbs")
+              "party_preps", "occasion_nouns", "topic_object_verbs", "mutual_nouns")
 
 
 def _compile(files: list[tuple[str, str]]) -> TriggerLexicon:

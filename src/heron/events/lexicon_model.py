@@ -112,6 +112,7 @@ class TriggerLexicon:
     party_preps: frozenset[str] = frozenset()  # "said after talks with X": the subject was at the talks
     occasion_nouns: frozenset[str] = frozenset()  # "on the sidelines of a summit": the verb carries the summit
     topic_object_verbs: frozenset[str] = frozenset()  # "discussed the crisis": still both sides' act
+    mutual_nouns: frozenset[str] = frozenset()  # "X and Y pledged closer cooperation": with each other
     index: Mapping[tuple[str, str], tuple[TriggerPattern, ...]] = field(repr=False, default_factory=dict)
 
     def __len__(self) -> int:
