@@ -132,7 +132,7 @@ class Coder:
         stream goes on; without it, the error propagates.
         """
         limit = self.settings.max_chars
-        pairs = ((self.prepare_text(a.text[:limit]), a) for a in articles)  # truecasing: same offsets
+        pairs = ((self.prepare_text(_cut(a, limit)), a) for a in articles)  # truecasing: same offsets
         for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.settings.batch_size):
             if on_error is None:
                 yield self.code_doc(doc, article)
@@ -284,6 +284,15 @@ def _event_date(own: DateRef | None, carried: tuple[DateRef, int] | None,
     if published is not None:
         return DateRef(text="", start=0, end=0, value=published, precision="day"), "publication date"
     return None, "none"
+
+
+def _cut(article: Article, limit: int) -> str:
+    """The part of the text that is coded: at most ``limit`` characters, with a warning when cut."""
+    if len(article.text) <= limit:
+        return article.text
+    log.warning("%s is %d characters long: only its first %d are coded (Settings.max_chars)",
+                article.origin or article.id, len(article.text), limit)
+    return article.text[:limit]
 
 
 def _settle_article(events: list[Event], counts: list[Count], *, text: str, sentences: list[Sentence],

@@ -15,6 +15,7 @@ from datetime import date
 from itertools import islice
 from pathlib import Path
 
+from heron.errors import StoreError
 from heron.records import Article, CodedArticle, Event, ReadProblem
 from heron.settings import Settings
 from heron.store import Store
@@ -58,6 +59,7 @@ def code_inputs(
     from heron.ingest import read_inputs
 
     settings = settings or Settings()
+    check_dictionaries(settings)
     run_id = store.begin_run(coder_version=f"heron-{__version__}", model=settings.model or "default",
                              settings=settings.model_dump(mode="json"))
     summary = RunSummary(run_id=run_id)
@@ -76,7 +78,7 @@ def code_inputs(
     learned = tuple(learned_rows(store.con))
     for chunk in code_stream(articles(), settings=settings, workers=workers or default_workers(),
                              problems=summary.problems, learned=learned):
-        store.write(chunk, run_id=run_id)
+        chunk = _write_chunk(store, chunk, run_id=run_id, problems=summary.problems)
         summary.n_coded += len(chunk)
         for coded in chunk:
             summary.article_ids.append(coded.article.id)
@@ -87,6 +89,52 @@ def code_inputs(
             progress(len(chunk))
     store.finish_run(run_id, n_read=summary.n_read, n_coded=summary.n_coded, problems=summary.problems)
     return summary
+
+
+def check_dictionaries(settings: Settings) -> None:
+    """Read the user's ``--actors`` and ``--verbs`` files once, up front: a bad line stops the run
+    with one DictionaryError naming its file and line, before any article is read (instead of the
+    same error for every article, or a worker that fails to start)."""
+    from heron.actors.dictionaries import load_dictionary
+    from heron.events.petrarch_verbs import read_verb_dictionary
+
+    for path in settings.actor_files:
+        load_dictionary(path)
+    for path in settings.verb_files:
+        read_verb_dictionary(path)
+
+
+def _write_chunk(store: Store, chunk: list[CodedArticle], *, run_id: str,
+                 problems: list[ReadProblem]) -> list[CodedArticle]:
+    """Commit a chunk; if the store refuses it, commit its articles one by one and report each one
+    it refuses (a ``store-error`` problem), so one bad row never costs the run. Returns what was stored."""
+    try:
+        store.write(chunk, run_id=run_id)
+        return chunk
+    except StoreError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - retried one article at a time below
+        if len(chunk) == 1:
+            _store_problem(chunk[0], exc, problems)
+            return []
+        log.warning("the store refused a chunk of %d articles (%r); writing them one by one", len(chunk), exc)
+    stored = []
+    for coded in chunk:
+        try:
+            store.write([coded], run_id=run_id)
+        except StoreError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - reported with the article's origin
+            _store_problem(coded, exc, problems)
+        else:
+            stored.append(coded)
+    return stored
+
+
+def _store_problem(coded: CodedArticle, exc: Exception, problems: list[ReadProblem]) -> None:
+    log.error("could not store %s: %r", coded.article.origin or coded.article.id, exc)
+    problem = _coding_problem(coded.article, exc)
+    problems.append(ReadProblem(problem.origin, problem.line, "store-error", problem.detail))
 
 
 def code_stream(articles: Iterable[Article], *, settings: Settings, workers: int,

@@ -167,6 +167,7 @@ def _make_mention(doc: Doc, g: _Group, actors: tuple[Actor, ...], sentence_index
 def _merge_coordination(mentions: list[Mention], doc: Doc) -> list[Mention]:
     """"Iran and Russia" -> one mention with two actors (the first conjunct's head)."""
     by_head = {m.head: m for m in mentions}
+    text = None  # Doc.text joins every token on each call: built once, when needed
     absorbed: set[int] = set()
     children: dict[int, list[Mention]] = defaultdict(list)
     for m in mentions:
@@ -181,9 +182,10 @@ def _merge_coordination(mentions: list[Mention], doc: Doc) -> list[Mention]:
         extra = children.get(m.head)
         if extra:
             last = max(extra, key=lambda x: x.end)
+            text = doc.text if text is None else text
             actors = tuple(a for x in (m, *extra) for a in x.actors)
             m = Mention(sentence_index=m.sentence_index, start=m.start, end=last.end, tok_start=m.tok_start,
-                        tok_end=last.tok_end, head=m.head, text=doc.text[m.start:last.end], actors=actors,
+                        tok_end=last.tok_end, head=m.head, text=text[m.start:last.end], actors=actors,
                         resolved_by=m.resolved_by)
         out.append(m)
     return out

@@ -219,7 +219,7 @@ def _yaml_lines(text: str) -> tuple[dict[int, int], dict[int, int]]:
     sectors: dict[int, int] = {}
     try:
         node = yaml.compose(text, Loader=_loader())
-    except yaml.YAMLError:
+    except (yaml.YAMLError, RecursionError):
         return actors, sectors
     if isinstance(node, yaml.SequenceNode):
         actors = {i: n.start_mark.line + 1 for i, n in enumerate(node.value)}
@@ -240,6 +240,8 @@ def _load_yaml(path: Path, text: str) -> ActorKnowledge:
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         raise ctx.err(mark.line + 1 if mark else None, f"not valid YAML ({getattr(e, 'problem', e)})") from None
+    except RecursionError:
+        raise ctx.err(None, "not valid YAML for a dictionary (lists or mappings nested too deeply)") from None
     if data is None:
         return ActorKnowledge([ctx.b.build()])
     a_lines, s_lines = _yaml_lines(text)
@@ -271,7 +273,7 @@ def _load_csv(path: Path, text: str) -> ActorKnowledge:
     ctx = _Ctx(path)
     reader = csv.reader(io.StringIO(text))
     header: list[str] | None = None
-    for rec in reader:
+    for rec in _csv_records(reader, ctx):
         line = reader.line_num
         if not rec or rec[0].lstrip().startswith("#") or all(not c.strip() for c in rec):
             continue
@@ -291,6 +293,19 @@ def _load_csv(path: Path, text: str) -> ActorKnowledge:
             row.pop("plural", None)
             _add_actor(row, ctx, line)
     return ActorKnowledge([ctx.b.build()])
+
+
+def _csv_records(reader, ctx: _Ctx):
+    """The reader's records; a CSV error (an unclosed quote, a field over the csv module's size
+    limit, a NUL) raises a DictionaryError with the line."""
+    while True:
+        try:
+            rec = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as e:
+            raise ctx.err(reader.line_num or None, f"not valid CSV ({e})") from None
+        yield rec
 
 
 def load_user_dictionary(path: str | Path) -> ActorKnowledge:

@@ -93,8 +93,10 @@ def code(
         raise typer.BadParameter(f"{main_per!r}: use 'sentence' or 'dyad'", param_hint="--main-per")
     settings = Settings(model=model, actor_files=tuple(actors), verb_files=tuple(verbs),
                         require_dyad=not no_require_dyad, main_only=main_only, main_per=main_per)
+    from heron.runner import check_dictionaries
     from heron.shards import run_job
 
+    check_dictionaries(settings)  # a bad --actors/--verbs line: one message naming file and line
     if "-" in inputs and engine != "local":
         raise InputError("standard input (-) is coded by the local engine only. Fix: save it to a file first.")
     with Store(db) as store, progress_bar(enabled=not quiet) as advance:

@@ -145,7 +145,7 @@ def _not_a_count(sent: Span, first: int, start: int, end: int, ents: dict[int, S
     ):
         return True
     # a bare year ("in 2011") that spaCy did not label
-    return len(span) == 1 and span[0].text.isdigit() and len(span[0].text) == 4 and 1800 <= int(span[0].text) <= 2100
+    return len(span) == 1 and span[0].text.isdecimal() and len(span[0].text) == 4 and 1800 <= int(span[0].text) <= 2100
 
 
 def _top(span: Span) -> Token:

@@ -16,6 +16,7 @@ Conventions:
 
 from __future__ import annotations
 
+import math
 import re
 
 UNITS: dict[str, int] = {
@@ -69,12 +70,22 @@ _DIGITS = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 _RANGE = re.compile(r"^(?:between\s+)?(?P<a>.+?)\s*(?:\s(?:to|and|or)\s|-|–)\s*(?P<b>.+)$")
 
 
+# More than the people alive: not a count of people (and too big for the store's BIGINT column).
+MAX_COUNT = 10**10
+
+
 def parse_number(text: str) -> tuple[int, str] | None:
     """``text`` as (value, qualifier), or None when it is not a count of things.
 
     "more than 240,000" -> (240000, "more than"); "four million" -> (4000000, "exact");
-    "dozens" -> (24, "dozens"); "at least eight" -> (8, "at least"); "$4 million" -> None.
+    "dozens" -> (24, "dozens"); "at least eight" -> (8, "at least"); "$4 million" -> None;
+    a value over ``MAX_COUNT`` -> None.
     """
+    found = _parse_number(text)
+    return found if found is None or 0 <= found[0] <= MAX_COUNT else None
+
+
+def _parse_number(text: str) -> tuple[int, str] | None:
     s = " ".join(text.lower().replace("\u2013", "-").split())
     if not s or _NOT_A_COUNT.search(s):
         return None
@@ -126,6 +137,8 @@ def _exact(s: str) -> int | None:
         return None
     if _DIGITS.match(words[0]):
         value = float(words[0].replace(",", ""))
+        if not math.isfinite(value) or value > MAX_COUNT:
+            return None
         for w in words[1:]:
             if w not in SCALES:
                 return None

@@ -279,7 +279,7 @@ def _the_weekend(m: re.Match[str], ctx: Context) -> Resolution | None:
 def _ago(m: re.Match[str], ctx: Context) -> Resolution | None:
     unit = m["unit"].lower()
     word = " ".join(m["n"].lower().split())
-    n = int(word) if word.isdigit() else SMALL_NUMBERS.get(word)
+    n = int(word) if word.isdecimal() else SMALL_NUMBERS.get(word)
     # Some references are historical whatever the publication date: two months ago or more.
     surely_old = unit in ("year", "decade") or (unit == "month" and (n is None or n >= 2))
     if n is None:

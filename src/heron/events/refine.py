@@ -73,7 +73,7 @@ def _many_people(m: Match) -> bool:
     for c in obj.children:
         if c.dep_ == "nummod":
             digits = c.text.replace(",", "")
-            if digits.isdigit() and int(digits) >= 1000:
+            if digits.isdecimal() and int(digits) >= 1000:
                 return True
             if c.lower_ in ("thousand", "thousands", "million", "millions"):
                 return True

@@ -27,7 +27,7 @@ from typing import Any
 
 from heron.ingest.dates import coerce_published
 from heron.ingest.ids import content_id
-from heron.ingest.normalize import normalise_text
+from heron.ingest.normalize import has_visible_text, normalise_text
 from heron.records import Article, ReadProblem
 
 log = logging.getLogger(__name__)
@@ -122,8 +122,8 @@ def record_to_article(
             origin, line, "missing-text", f"'text' is {_describe(text)}, not a string"
         )
     text = normalise_text(text)
-    if not text:
-        return ReadProblem(origin, line, "empty-text", "'text' is empty or only whitespace")
+    if not has_visible_text(text):
+        return ReadProblem(origin, line, "empty-text", "'text' is empty or only whitespace and invisible marks")
     return article_from(text, metadata(obj, article_origin), origin=article_origin)
 
 

@@ -39,7 +39,7 @@ from heron.ingest.decode import Undecodable, decode_bytes
 from heron.ingest.fields import article_from
 from heron.ingest.files import read_bytes, too_large
 from heron.ingest.html_plain import TREE_DEPTH_LIMIT, plain_text
-from heron.ingest.normalize import normalise_text
+from heron.ingest.normalize import has_visible_text, normalise_text
 from heron.ingest.text import sidecar_meta, split_title
 from heron.records import Article, ReadProblem
 
@@ -196,7 +196,7 @@ def read_html_file(path: Path, origin: str, limit: int) -> Iterator[Article | Re
         line, body = split_title(text, title, rule=False)
         if line is not None:
             break
-    if not body:
+    if not has_visible_text(body):
         yield ReadProblem(origin, None, "empty-text", "no main text found in the page")
         return
     size = len(body.encode("utf-8"))

@@ -10,6 +10,9 @@ leave it, so the rules are few and fixed:
 * the text is put in Unicode NFC form;
 * a leading byte-order mark and the whitespace around the whole text are removed.
 
+A text that is only whitespace and invisible marks (zero-width, right-to-left, BOM) counts as
+empty (:func:`has_visible_text`); the readers reject it as ``empty-text``.
+
 Nothing else changes: no whitespace collapsing, no quote or dash folding, no mojibake repair.
 """
 
@@ -33,3 +36,13 @@ def normalise_text(text: str) -> str:
         text = _SURROGATES.sub("\ufffd", text)
     text = unicodedata.normalize("NFC", text)
     return text.strip()
+
+
+# Unicode categories that show nothing: separators, controls, format marks (zero-width space and
+# joiners, right-to-left and embedding marks, soft hyphen, word joiner, byte-order mark).
+_INVISIBLE = frozenset(("Zs", "Zl", "Zp", "Cc", "Cf"))
+
+
+def has_visible_text(text: str) -> bool:
+    """Whether ``text`` shows anything: a text of only spaces and invisible marks is empty."""
+    return any(unicodedata.category(ch) not in _INVISIBLE for ch in text)

@@ -29,7 +29,7 @@ from typing import Any
 
 from heron.ingest.fields import article_from, metadata
 from heron.ingest.files import read_text
-from heron.ingest.normalize import normalise_text
+from heron.ingest.normalize import has_visible_text, normalise_text
 from heron.records import Article, ReadProblem
 
 log = logging.getLogger(__name__)
@@ -91,8 +91,8 @@ def text_article(
     """One article from decoded text: normalise, apply the title rule, fill metadata."""
     meta = meta or {}
     text = normalise_text(raw)
-    if not text:
-        return ReadProblem(origin, None, "empty-text", "the text is empty or only whitespace")
+    if not has_visible_text(text):
+        return ReadProblem(origin, None, "empty-text", "the text is empty or only whitespace and invisible marks")
     line, body = split_title(text, meta.get("title"))
     return article_from(body, meta, origin=origin, title=line)
 

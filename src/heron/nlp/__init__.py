@@ -36,6 +36,8 @@ def add_heron_components(nlp):
 
     if "heron_dateline" not in nlp.pipe_names and "parser" in nlp.pipe_names:
         nlp.add_pipe("heron_dateline", before="parser")
+    if "heron_sentence_cap" not in nlp.pipe_names and "parser" in nlp.pipe_names:
+        nlp.add_pipe("heron_sentence_cap", before="parser")  # no sentence over MAX_SENTENCE_TOKENS
     return nlp
 
 

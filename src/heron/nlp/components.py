@@ -36,9 +36,34 @@ def dateline_boundary(doc: Doc) -> Doc:
     return doc
 
 
+# Longest run of tokens without a sentence end that is parsed as one sentence. News sentences stay
+# far below it; scraped text without punctuation (a table dump, a 60 MB line) would otherwise make
+# one sentence of thousands of tokens, and the coder's per-sentence work grows with its square.
+MAX_SENTENCE_TOKENS = 200
+_ENDS = frozenset((".", "!", "?", ";", "\u2026", "\u3002"))
+
+
+@Language.component("heron_sentence_cap", assigns=["token.is_sent_start"])
+def sentence_cap(doc: Doc) -> Doc:
+    """Start a new sentence after ``MAX_SENTENCE_TOKENS`` tokens with no sentence end (. ! ? ; or
+    a line break), before the parser runs, so no sentence is longer than that."""
+    since = 0
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if tok.is_sent_start or prev.text in _ENDS or (prev.is_space and "\n" in prev.text):
+            since = 0
+            continue
+        since += 1
+        if since >= MAX_SENTENCE_TOKENS:
+            tok.is_sent_start = True
+            since = 0
+    return doc
+
+
 def _first_word_at(doc: Doc, char: int):
     """The first non-space token at or after character ``char`` (None past the end)."""
-    span = doc.char_span(char, len(doc.text), alignment_mode="expand") if char < len(doc.text) else None
+    size = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0  # len(doc.text), without joining it
+    span = doc.char_span(char, size, alignment_mode="expand") if char < size else None
     if span is None or len(span) == 0:
         return None
     first = span[0]
