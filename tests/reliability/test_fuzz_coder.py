@@ -141,3 +141,20 @@ def test_a_bad_user_dictionary_stops_heron_code_once_with_file_and_line(tmp_path
     result = CliRunner().invoke(app, ["code", str(src), "--db", str(tmp_path / "v.duckdb"), "--verbs", str(verbs),
                                       "--quiet", "--format", "none"])
     assert result.exit_code == 2 and f"{verbs}:2" in result.output, result.output
+
+
+def test_two_records_with_the_same_id_in_one_task_do_not_stop_the_job(tmp_path):
+    """Found by fuzz.py: two JSONL records with the same id in one shard made the store refuse the
+    whole task (a primary key violation) and stopped `heron code`; now the later one is kept."""
+    from heron.shards import run_job
+
+    src = tmp_path / "dup.jsonl"
+    src.write_text('{"id": 1180591620717411303424, "text": "Police met protesters in Kabul."}\n'
+                   '{"id": "1180591620717411303424", "text": "Iran met Russia in Tehran."}\n'
+                   '{"id": "other", "text": "France met Germany in Paris."}\n', encoding="utf-8")
+    with Store(tmp_path / "dup.duckdb") as store:
+        summary = run_job([src], store=store, workers=1)
+        rows = dict(store.con.execute("SELECT id, text FROM articles").fetchall())
+        assert check_integrity(store) == []
+    assert rows == {"1180591620717411303424": "Iran met Russia in Tehran.", "other": "France met Germany in Paris."}
+    assert not [p for p in summary.problems if p.reason in ("coding-error", "store-error")]

@@ -7,6 +7,7 @@ so there are never duplicates.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import uuid
@@ -196,7 +197,8 @@ class Store:
             quoted = ", ".join(f'"{c}"' for c in columns if c in present)
             self.con.execute(f"INSERT INTO {table} ({quoted}) SELECT {quoted} FROM _incoming")
         finally:
-            self.con.unregister("_incoming")
+            with contextlib.suppress(duckdb.Error):  # in an aborted transaction: keep the first error
+                self.con.unregister("_incoming")
 
     def _insert(self, table: str, rows: list[dict[str, Any]]) -> None:
         columns = [c[0] for c in self.con.execute(f"DESCRIBE {table}").fetchall()]
@@ -234,10 +236,23 @@ def flatten_tables(batch: Sequence[CodedArticle], *, run_id: str | None) -> dict
     return {table: pa.Table.from_pylist(rows) for table, rows in _flatten(batch, run_id=run_id).items() if rows}
 
 
+def _last_per_id(batch: Sequence[CodedArticle]) -> list[CodedArticle]:
+    """One coding per article id: when a batch holds the same id twice (two records of the inputs
+    give it), the later one wins, as a re-coding would, and the first is named in a warning."""
+    kept: dict[str, CodedArticle] = {}
+    for coded in batch:
+        earlier = kept.get(coded.article.id)
+        if earlier is not None:
+            log.warning("%s has the id %r of %s, read before it: the later one is kept", coded.article.origin,
+                        coded.article.id, earlier.article.origin)
+        kept[coded.article.id] = coded
+    return list(kept.values())
+
+
 def _flatten(batch: Sequence[CodedArticle], *, run_id: str | None) -> dict[str, list[dict[str, Any]]]:
     out: dict[str, list[dict[str, Any]]] = {t: [] for t in ("articles", *ARTICLE_TABLES)}
     now = _now()
-    for coded in batch:
+    for coded in _last_per_id(batch):
         a = coded.article
         out["articles"].append(
             {
