@@ -197,7 +197,8 @@ _STOPPED: list[int] = []
 
 def _stop(signum, frame) -> None:  # noqa: ARG001 - a signal handler's signature
     _STOPPED.append(signum)
-    raise KeyboardInterrupt
+    if len(_STOPPED) == 1:  # stop the batch in flight once; later signals only wait for the figures
+        raise KeyboardInterrupt
 
 
 def run(n: int, *, seed: int, batch: int) -> dict:
@@ -206,50 +207,17 @@ def run(n: int, *, seed: int, batch: int) -> dict:
     logging.disable(logging.CRITICAL)  # per-record warnings and caught tracebacks would flood the terminal
     reasons: Counter[str] = Counter()
     crashes: list[str] = []
-    coded = events = 0
+    counts = {"coded": 0, "events": 0, "done": 0}
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="heron-fuzz-") as tmp:
         store = Store(Path(tmp) / "fuzz.duckdb")
         settings = Settings()
         done = 0
-        while done < n and not _STOPPED:
-            folder = Path(tmp) / f"batch{done}"
-            folder.mkdir()
-            inputs, stdin = [], None
-            for i in range(done, min(n, done + batch)):
-                path, data = write_input(rng, folder, i)
-                if path == "-":
-                    if stdin is not None:  # one standard input per run: this one is a file instead
-                        path = str(folder / f"s{i}.txt")
-                        Path(path).write_bytes(data)
-                    else:
-                        stdin = data
-                inputs.append(path)
-            files = [p for p in inputs if p != "-"]
-            runs = [lambda: run_job(files, store=store, settings=settings, workers=1, keep_events=False)]
-            if stdin is not None:
-                runs.append(lambda: code_inputs(["-"], store=store, settings=settings, workers=1, keep_events=False,
-                                                stdin=io.BytesIO(stdin)))
-            for job in runs:
-                try:
-                    summary = job()
-                except KeyboardInterrupt:  # SIGTERM: report what was done
-                    break
-                except Exception as exc:  # noqa: BLE001 - counted and shown
-                    crashes.append(f"batch at input {done}: {exc!r}")
-                    continue
-                coded += summary.n_coded
-                events += summary.n_events
-                for p in summary.problems:
-                    if p.reason in ("coding-error", "store-error"):
-                        crashes.append(str(p))
-                    else:
-                        reasons[p.reason] += 1
-            if _STOPPED:
-                break
-            done += len(inputs)
-            print(f"  {done}/{n} inputs, {coded} coded, {sum(reasons.values())} rejected, {len(crashes)} crashes, "
-                  f"{time.perf_counter() - started:.0f} s", file=sys.stderr, flush=True)
+        try:
+            done = _batches(rng, Path(tmp), n, batch, store, settings, reasons, crashes, counts)
+        except KeyboardInterrupt:  # SIGTERM between two runs: report what was done
+            done = counts["done"]
+        coded, events = counts["coded"], counts["events"]
         store.close()
     return {
         "inputs": done, "asked": n, "stopped_early": bool(_STOPPED), "seed": seed, "articles_coded": coded, "events": events,
@@ -260,11 +228,55 @@ def run(n: int, *, seed: int, batch: int) -> dict:
     }
 
 
+def _batches(rng, tmp: Path, n: int, batch: int, store, settings, reasons, crashes, counts) -> int:
+    started = time.perf_counter()
+    done = 0
+    while done < n and not _STOPPED:
+        folder = Path(tmp) / f"batch{done}"
+        folder.mkdir()
+        inputs, stdin = [], None
+        for i in range(done, min(n, done + batch)):
+            path, data = write_input(rng, folder, i)
+            if path == "-":
+                if stdin is not None:  # one standard input per run: this one is a file instead
+                    path = str(folder / f"s{i}.txt")
+                    Path(path).write_bytes(data)
+                else:
+                    stdin = data
+            inputs.append(path)
+        files = [p for p in inputs if p != "-"]
+        runs = [lambda: run_job(files, store=store, settings=settings, workers=1, keep_events=False)]
+        if stdin is not None:
+            runs.append(lambda: code_inputs(["-"], store=store, settings=settings, workers=1, keep_events=False,
+                                            stdin=io.BytesIO(stdin)))
+        for job in runs:
+            try:
+                summary = job()
+            except KeyboardInterrupt:  # SIGTERM: report what was done
+                break
+            except Exception as exc:  # noqa: BLE001 - counted and shown
+                crashes.append(f"batch at input {done}: {exc!r}")
+                continue
+            counts["coded"] += summary.n_coded
+            counts["events"] += summary.n_events
+            for p in summary.problems:
+                if p.reason in ("coding-error", "store-error"):
+                    crashes.append(str(p))
+                else:
+                    reasons[p.reason] += 1
+        if _STOPPED:
+            break
+        done += len(inputs)
+        print(f"  {done}/{n} inputs, {counts['coded']} coded, {sum(reasons.values())} rejected, {len(crashes)} crashes, "
+              f"{time.perf_counter() - started:.0f} s", file=sys.stderr, flush=True)
+    return done
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--n", type=int, default=10_000, help="generated inputs (default 10000)")
     parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--batch", type=int, default=500, help="inputs per code_inputs call")
+    parser.add_argument("--batch", type=int, default=500, help="inputs per run_job call")
     parser.add_argument("--json", action="store_true", help="end with one JSON line of the figures")
     args = parser.parse_args(argv)
     result = run(args.n, seed=args.seed, batch=args.batch)
