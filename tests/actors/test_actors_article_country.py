@@ -128,3 +128,11 @@ def test_a_bilateral_article_leaves_a_bare_army_unplaced(coder):
     text = "Ministers of Japan and China met on Monday. The army said it was ready."
     said = [e for e in code_text(text, coder=coder).events if e.sentence_index == 1]
     assert said and said[0].source_code == "---MIL"
+
+
+def test_a_named_office_holder_needs_stronger_evidence():
+    president = _mention("President Ivanov", "---GOV", at=3, kind="person")
+    one = fill_article_country([president], [_place("Rabat", "MAR")])
+    assert one[0].actors[0].code == "---GOV"  # one vote: he may well be the visitor
+    many = fill_article_country([president], [_place(n, "BGR") for n in ("Sofia", "Varna", "Burgas")])
+    assert many[0].actors[0].code == "BGRGOV"

@@ -17,7 +17,9 @@ when the article makes it plain. Two rules, in this order:
    its votes, nor is named in one phrase with it ("Russia and China"): two countries in play, a
    bilateral article, where rule 1 alone decides.
 
-Only for unnamed sector actors (a named person may well be a foreigner); never for transnational
+For unnamed sector actors; a named office holder with no country ("President Parvanov") only by
+rule 2 and only when the article's country has ``person_min_votes`` votes (a named person is more
+often a foreigner than "the police" is); never for transnational
 actors (IGOs, NGOs, ...) or the sectors listed in ``excluded_sectors``, nor for a mention with a
 word of ``non_national_words`` in it or just before it ("a European court", "foreign fighters",
 "Asian banks"); never for an actor that already has a country or a code of its own. A news
@@ -53,6 +55,7 @@ class Rules:
     rival_share: float
     dateline_votes: int
     excluded_sectors: frozenset[str]
+    person_min_votes: int
     non_national_words: frozenset[str]
 
 
@@ -63,6 +66,7 @@ def rules() -> Rules:
     return Rules(min_votes=int(raw["min_votes"]), min_share=float(raw["min_share"]),
                  rival_share=float(raw["rival_share"]), dateline_votes=int(raw["dateline_votes"]),
                  excluded_sectors=frozenset(str(s) for s in raw["excluded_sectors"]),
+                 person_min_votes=int(raw["person_min_votes"]),
                  non_national_words=frozenset(str(w).lower() for w in raw["non_national_words"]))
 
 
@@ -71,6 +75,7 @@ class ArticleCountry:
     """The article's country of the action, and the evidence for it."""
 
     country: str | None  # None when no country dominates
+    strength: int  # the chosen country's votes (0 when none)
     votes: dict[str, Counter]  # country -> Counter({"place": n, "name": n, "dateline": n})
     why: str  # "4 places, 1 name in IND" or why none was chosen
 
@@ -116,20 +121,20 @@ def article_country(mentions: Sequence[Mention], places: Sequence[Place], *,
     r = rules()
     votes = evidence(mentions, places, dateline_place=dateline_place)
     if not votes:
-        return ArticleCountry(None, votes, "no country named")
+        return ArticleCountry(None, 0, votes, "no country named")
     ranked = sorted(votes.items(), key=lambda kv: (-sum(kv[1].values()), kv[0]))
     top, top_c = ranked[0]
     n_top, total = sum(top_c.values()), sum(sum(c.values()) for c in votes.values())
     if n_top < r.min_votes:
-        return ArticleCountry(None, votes, f"too little: {_describe(top_c)} in {top}")
+        return ArticleCountry(None, 0, votes, f"too little: {_describe(top_c)} in {top}")
     if len(ranked) > 1 and sum(ranked[1][1].values()) >= r.rival_share * n_top:
-        return ArticleCountry(None, votes, f"two countries in play: {top}, {ranked[1][0]}")
+        return ArticleCountry(None, 0, votes, f"two countries in play: {top}, {ranked[1][0]}")
     partner = _partner(mentions, top)
     if partner is not None:  # "Russia and China will ask ...": named together, both act
-        return ArticleCountry(None, votes, f"two countries in play: {top} named with {partner}")
+        return ArticleCountry(None, 0, votes, f"two countries in play: {top} named with {partner}")
     if n_top < r.min_share * total:
-        return ArticleCountry(None, votes, f"no country dominates: {top} has {n_top} of {total}")
-    return ArticleCountry(top, votes, f"{_describe(top_c)} in {top}")
+        return ArticleCountry(None, 0, votes, f"no country dominates: {top} has {n_top} of {total}")
+    return ArticleCountry(top, n_top, votes, f"{_describe(top_c)} in {top}")
 
 
 def _partner(mentions: Sequence[Mention], country: str) -> str | None:
@@ -145,7 +150,7 @@ def _partner(mentions: Sequence[Mention], country: str) -> str | None:
 
 def _wants_country(a: Actor, excluded: frozenset[str]) -> bool:
     return (a.country is None and a.code.startswith("---") and bool(a.sectors)
-            and a.kind == "sector" and not set(a.sectors) & excluded)
+            and a.kind in ("sector", "person") and not set(a.sectors) & excluded)
 
 
 def _with_country(a: Actor, country: str, why: str) -> Actor:
@@ -175,7 +180,11 @@ def fill_article_country(mentions: list[Mention], places: Sequence[Place], *,
         for a in m.actors:
             if _wants_country(a, excluded) and not non_national:
                 earlier = seen.get(a.sectors[0], {})
-                if len(earlier) == 1:
+                if a.kind == "person":  # rule 2 only, on stronger evidence, and no precedent against it
+                    if (chosen.country is not None and chosen.strength >= rules().person_min_votes
+                            and set(earlier) <= {chosen.country}):
+                        a, changed = _with_country(a, chosen.country, chosen.why), True
+                elif len(earlier) == 1:
                     country, text = next(iter(earlier.items()))
                     a, changed = _with_country(a, country, f"{text!r} earlier in the article"), True
                 elif not earlier and chosen.country is not None:
