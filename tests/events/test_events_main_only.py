@@ -103,3 +103,13 @@ def test_cli_main_per_refuses_an_unknown_unit(tmp_path):
                                 input="Iran met Russia.")
     assert result.exit_code != 0
     assert "--main-per" in result.output
+
+
+def test_the_act_a_statement_is_about_ranks_below_the_statement(coder):
+    """ "claimed responsibility for attacks on X": the attacks hang on the claiming verb, but they
+    are what the claim is about; the claim (015) is the sentence's main event."""
+    from heron.pipeline import code_text
+
+    events = code_text("Al-Shabaab claimed responsibility on Sunday for attacks on Kenyan troops from Somalia.",
+                       coder=coder).events
+    assert [e.cameo_code for e in main_events(events)] == ["015"], [(e.cameo_code, e.confidence) for e in events]

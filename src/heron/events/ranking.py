@@ -82,13 +82,16 @@ def clause_rank(node: Node) -> float:
     if anchor.dep_ == "ROOT" or (anchor.dep_ == "conj" and anchor.head.dep_ == "ROOT"):
         if _purpose_clause_of(anchor) is not None:
             return -0.25  # "sent personnel to investigate X": the sending only carries the purpose
-        return 0.05  # the main clause's event, not one mentioned inside another
+        if not (node.nested and node.pattern.pos == "noun" and node.token.dep_ == "pobj"):
+            return 0.05  # the main clause's event, not one mentioned inside another
+        # "claimed responsibility for attacks": the noun hangs on the main verb, but that verb is
+        # another event's trigger and the noun is what that event is about
     if anchor.dep_ in PURPOSE_DEPS and _purpose_clause_of(anchor.head) is anchor:
         return 0.1  # the purpose of a light sending verb is the act the sentence reports
     bonus = 0.0
     if node.nested:
         bonus -= 0.05  # an event named inside another event's arguments ("condemned the attack")
-        if node.pattern.pos == "noun" and anchor.dep_ == "pobj":
+        if node.pattern.pos == "noun" and node.token.dep_ == "pobj":
             bonus -= 0.1  # ... as the noun of a preposition: what the other event is about
     if any(t.dep_ in SUBORDINATE for t in (anchor, *anchor.ancestors) if t.pos_ in ("VERB", "AUX")):
         bonus -= 0.08
