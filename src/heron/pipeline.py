@@ -82,7 +82,8 @@ class Coder:
             from heron.events.petrarch_verbs import read_verb_dictionary
 
             verbs = tuple(read_verb_dictionary(p) for p in self.settings.verb_files)
-        return EventCoder(self.nlp.vocab, require_dyad=self.settings.require_dyad, verb_dictionaries=verbs)
+        return EventCoder(self.nlp.vocab, require_dyad=self.settings.require_dyad, verb_dictionaries=verbs,
+                           unnamed_perpetrator=self.settings.unnamed_perpetrator)
 
     @cached_property
     def ontology(self):

@@ -23,6 +23,11 @@ class Settings(BaseModel):
     verb_files: tuple[Path, ...] = Field(default=(), description="PETRARCH/TABARI verb dictionaries; the verbs "
                                          "they list are coded by them instead of Heron's lexicon")
     require_dyad: bool = True
+    unnamed_perpetrator: bool = Field(
+        default=True,
+        description="under require_dyad, keep material conflict (18x-20x, 173 arrests) that has a victim but no "
+        "named perpetrator, with source None ('ten men were shot dead'); see heron.events.unnamed",
+    )
     use_context_country: bool = Field(
         default=True,
         description="fall back to the dateline's country for unnamed sector actors ('police', 'the army'), "

@@ -52,6 +52,7 @@ from heron.events.places import (
 )
 from heron.events.instrument import instrument_source, noun_owner, participation
 from heron.events.refine import refine_code
+from heron.events.unnamed import NOTE as UNNAMED_NOTE, unnamed_kept
 from heron.events.verdicts import mark_grounds, mark_verdicts
 from heron.events import ranking
 from heron.events.ranking import related, same_actor
@@ -73,10 +74,12 @@ class EventCoder:
         lexicon: TriggerLexicon | None = None,
         require_dyad: bool = True,
         verb_dictionaries: Sequence = (),
+        unnamed_perpetrator: bool = True,
     ) -> None:
         self.vocab = vocab
         self.lexicon = lexicon if lexicon is not None else load_lexicon()
         self.require_dyad = require_dyad
+        self.unnamed_perpetrator = unnamed_perpetrator  # unnamed.py: "ten men were shot dead" is kept
         self.verb_dictionaries = tuple(verb_dictionaries)  # user PETRARCH verb files (dictionary_events)
         self.matcher = TriggerMatcher(self.lexicon)
         self._weapon_words = frozenset(w for _, ws in self.lexicon.weapon_subjects for w in ws)
@@ -241,7 +244,9 @@ class EventCoder:
             and node.reported_by is not None and self._own_word(node, source)
         )
         for (s_m, s_a), (t_m, t_a) in ranking.dyads(source, target, reciprocal):
-            if self.require_dyad and (s_a is None or (t_a is None and needs_target(code))):
+            unnamed = unnamed_kept(code, s_a, t_a) and not reciprocal  # "the fighting": nobody's side
+            if self.require_dyad and (s_a is None or (t_a is None and needs_target(code))) and not (
+                    unnamed and self.unnamed_perpetrator):
                 continue
             spans = [t.idx for t in trig] + [t.idx + len(t) for t in trig]
             for men in (s_m, t_m):
@@ -264,7 +269,7 @@ class EventCoder:
                     negated=False,
                     modality=modality,
                     reported_by=reported_by,
-                    reason=reason,
+                    reason=f"{reason}; {UNNAMED_NOTE}" if unnamed else reason,
                     start=min(spans),
                     end=max(spans),
                 )
