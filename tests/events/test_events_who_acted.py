@@ -74,3 +74,12 @@ def test_the_spokesman_of_the_ministry_just_named(code):
     later = [e for e in events if e.sentence_index == 1 and e.cameo_root == "11"]
     assert later and all((e.source_code or "").startswith("IRNGOV") for e in later), [
         (e.source_code, e.cameo_code, e.target_code) for e in events]
+
+
+@pytest.mark.parametrize("text", [
+    "Four people were killed in police firing in Ahmedabad on Tuesday.",
+    "A boy was killed by police bullets near the mosque in Surat.",
+])
+def test_police_firing_and_police_bullets_name_the_police(code, text):
+    events = _violent(code(text))
+    assert events and all(e.source_code == "INDCOP" for e in events), [(e.source_code, e.reason) for e in events]

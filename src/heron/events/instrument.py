@@ -23,6 +23,8 @@ from heron.records import Mention
 
 #: prepositions through which a verb names the attack or weapon that did it
 INSTRUMENT_PREPS = frozenset({"in", "by", "with", "during", "from"})
+#: gerunds that make their actor noun the force that did it ("killed in police firing")
+FIRING_GERUNDS = frozenset({"fire", "firing", "shoot", "shell", "bomb"})
 #: how a nationality or an owner hangs on the instrument noun
 OWNER_DEPS = frozenset({"amod", "compound", "nmod", "poss"})
 
@@ -76,6 +78,12 @@ def instrument_source(m: Match, attr: Attributor, *, sentence_index: int, weapon
     nouns += [o for p in m.token.children if p.dep_ in ("prep", "agent") and p.lower_ in INSTRUMENT_PREPS
               for o in prep_objects(p)]
     for noun in nouns:
+        # "killed in police firing": the small parser reads "police (who were) firing"
+        firing = next((c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBG"
+                       and c.lemma_.lower() in FIRING_GERUNDS), None)
+        own = attr.mention_of(noun) if firing is not None else None
+        if own is not None and own.actors:
+            return Argument([own], f"instrument: '{noun.text} {firing.text}' (fallback)", False)
         words = {noun.lemma_.lower(), *(c.lemma_.lower() for c in noun.children if c.dep_ == "compound")}
         if not ((attack is not None and noun.i == attack.i) or words & weapon_words):
             continue
