@@ -326,7 +326,10 @@ class TriggerMatcher:
         if pat.pos == "verb":  # "walked out [of the talks]": the phrase hangs on the particle
             anchors.extend(c for c in tok.children if c.dep_ == "prt" or c.lower_ in ("out", "away", "back"))
         if pat.prep:
-            found = next((p for a in anchors for w in pat.prep for p in preps(a, w)), None)
+            # in text order, never the set's (hash) order: the same match in every process
+            found = next((p for a in anchors for p in a.children
+                          if any(p.i == q.i for w in (p.lower_, _SAME_PREP.get(p.lower_)) if w in pat.prep
+                                 for q in preps(a, w))), None)
             if found is None:
                 return None
             use("prep", found)
