@@ -52,6 +52,8 @@ from heron.events.places import (
 )
 from heron.events.instrument import instrument_source, noun_owner, participation
 from heron.events.refine import refine_code
+from heron.events.claims import OWN_PEOPLE_CODES, link_claims, own_country_target
+from heron.events.unconventional import unconventional_code
 from heron.events.unnamed import NOTE as UNNAMED_NOTE, unnamed_kept
 from heron.events.verdicts import mark_grounds, mark_verdicts
 from heron.events import ranking
@@ -61,7 +63,8 @@ from heron.records import EventCandidate, Mention, Place
 COOPERATIVE_ROOTS = frozenset({"04", "05", "06", "07", "08"})
 ONE_SIDED_ROOTS = frozenset({"02", "10", "12", "13"})
 #: conflictual roots whose announced future is a threat (the threat table says which code)
-HARM_ROOTS = frozenset({"12", "14", "16", "17", "18", "19", "20"})
+#: (not 12: "will reject any proposal" is already the rejection, CAMEO 12x, not a threat)
+HARM_ROOTS = frozenset({"14", "16", "17", "18", "19", "20"})
 
 
 class EventCoder:
@@ -143,7 +146,7 @@ class EventCoder:
                 continue
             node.embedded = None
             events.extend(self._emit(node, attr, sentence_index, year, places))
-        return ranking.discipline(events + user)
+        return ranking.discipline(link_claims(events) + user)
 
     # --- emission ----------------------------------------------------------------------
 
@@ -212,6 +215,9 @@ class EventCoder:
             place = event_place_target(m, places, sentence_index=sentence_index, actor_tokens=attr.by_token)
             if place is not None:
                 target = Argument([place], "place of the act (fallback)", False)
+        if target is None and source is not None and code in OWN_PEOPLE_CODES:
+            # "the government declared a state of emergency": over its own country (own_country_target)
+            target = own_country_target(source, m.token.doc, sentence_index=sentence_index)
         if node.mapped and emb is not None:  # "agreed to compensate X" is as one-sided as compensating
             reciprocal = emb.pattern.reciprocal
         else:
@@ -245,6 +251,8 @@ class EventCoder:
         )
         for (s_m, s_a), (t_m, t_a) in ranking.dyads(source, target, reciprocal):
             unnamed = unnamed_kept(code, s_a, t_a) and not reciprocal  # "the fighting": nobody's side
+            # unconventional.py: "gunmen killed five villagers" is an assault (18x), not war (19x)
+            d_code, d_why = (code, "") if reciprocal else unconventional_code(code, t_a, m.clause)
             if self.require_dyad and (s_a is None or (t_a is None and needs_target(code))) and not (
                     unnamed and self.unnamed_perpetrator):
                 continue
@@ -256,7 +264,7 @@ class EventCoder:
             out.append(
                 EventCandidate(
                     sentence_index=sentence_index,
-                    cameo_code=code,
+                    cameo_code=d_code,
                     trigger=" ".join(t.text for t in trig),
                     trigger_start=trig[0].idx,
                     trigger_end=trig[-1].idx + len(trig[-1]),
@@ -269,7 +277,7 @@ class EventCoder:
                     negated=False,
                     modality=modality,
                     reported_by=reported_by,
-                    reason=f"{reason}; {UNNAMED_NOTE}" if unnamed else reason,
+                    reason=(f"{reason}; {UNNAMED_NOTE}" if unnamed else reason) + (f"; {d_why}" if d_why else ""),
                     start=min(spans),
                     end=max(spans),
                 )

@@ -1,0 +1,66 @@
+"""Unconventional violence against non-combatants (CAMEO 18x) instead of conventional force (19x).
+
+"Gunmen killed five villagers", "rebels shot dead a local politician": CAMEO codes violence aimed
+at unarmed civilians as root 18 and keeps root 19 for conventional force between armed parties.
+A generic kill or shooting code (``generic`` in ``data/ranking/unconventional.yaml``) whose
+target actor is of a non-combatant sector, and none of a combatant one, becomes ``code`` (180),
+unless the act's own words name a conventional weapon or battle ("air strikes killed 13
+civilians" stays conventional force: CAMEO's aerial-weapons code, not an assault).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+from spacy.tokens import Token
+
+from heron.records import Actor
+
+
+@dataclass(frozen=True, slots=True)
+class UnconventionalRule:
+    code: str
+    generic: frozenset[str]
+    noncombatant: frozenset[str]
+    combatant: frozenset[str]
+    conventional_words: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def unconventional_rule() -> UnconventionalRule:
+    text = (resources.files("heron.data") / "ranking" / "unconventional.yaml").read_text(encoding="utf-8")
+    doc = yaml.safe_load(text)
+    return UnconventionalRule(code=str(doc["code"]), generic=frozenset(str(c) for c in doc["generic"]),
+                              noncombatant=frozenset(doc["noncombatant"]), combatant=frozenset(doc["combatant"]),
+                              conventional_words=frozenset(doc["conventional_words"]))
+
+
+def _sectors(actor: Actor) -> set[str]:
+    secs = set(actor.sectors)
+    code = actor.code or ""
+    secs |= {code[i:i + 3] for i in range(3, len(code) - 2, 3)}
+    return secs
+
+
+def noncombatant(actor: Actor | None, rule: UnconventionalRule | None = None) -> bool:
+    """Is ``actor`` an unarmed party (civilians, teachers, a politician), and no armed one?"""
+    if actor is None:
+        return False
+    rule = rule or unconventional_rule()
+    secs = _sectors(actor)
+    return bool(secs & rule.noncombatant) and not secs & rule.combatant
+
+
+def unconventional_code(code: str, target: Actor | None, clause: Token) -> tuple[str, str]:
+    """The 18x code for a generic killing of non-combatants in ``clause`` (module docstring), with a
+    note for the event's reason; else ``code`` unchanged and ""."""
+    rule = unconventional_rule()
+    if code not in rule.generic or not noncombatant(target, rule):
+        return code, ""
+    words = {w for t in clause.subtree for w in (t.lower_, t.lemma_.lower())}
+    if words & rule.conventional_words:
+        return code, ""
+    return rule.code, f"against non-combatants ({target.code}): {code} -> {rule.code}"
