@@ -48,10 +48,11 @@ def test_killing_non_combatants_is_unconventional_violence(code, text, target):
 @pytest.mark.parametrize("text", [
     "Turkish troops killed ten Kurdish fighters near the border.",
     "Maoist insurgents killed two policemen in Chhattisgarh.",
+    "Syrian soldiers killed four Turkish farmers near the border.",
 ])
 def test_killing_armed_parties_stays_conventional_force(code, text):
     events = [e for e in code(text) if e[1][:2] in ("18", "19")]
-    assert events and all(e[1] == "190" for e in events), events
+    assert events and all(e[1] == "190" for e in events), events  # armed parties, or a state's force
 
 
 def test_noncombatant_sectors():
@@ -82,3 +83,8 @@ def test_a_claim_of_responsibility_targets_the_victims_and_names_the_attacker(co
     assert claims and all(e[2] == "ISRMIL" for e in claims), events
     attacks = [e for e in events if e[1][:2] in ("18", "19") and e[2] == "ISRMIL"]
     assert attacks and all(e[0] == claims[0][0] for e in attacks), events
+
+
+def test_killings_by_criminals_are_unconventional_violence(code):
+    events = [e for e in code("Criminals killed two soldiers in Michoacan.") if e[0] == "MEXCRM"]
+    assert events and all(e[1] == "180" for e in events), events

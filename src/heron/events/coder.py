@@ -252,7 +252,9 @@ class EventCoder:
         for (s_m, s_a), (t_m, t_a) in ranking.dyads(source, target, reciprocal):
             unnamed = unnamed_kept(code, s_a, t_a) and not reciprocal  # "the fighting": nobody's side
             # unconventional.py: "gunmen killed five villagers" is an assault (18x), not war (19x)
-            d_code, d_why = (code, "") if reciprocal else unconventional_code(code, t_a, m.clause)
+            d_code, d_why = (code, "") if reciprocal else unconventional_code(
+                code, t_a, m.clause, source=s_a,
+                source_named=source is not None and not source.slot.startswith("place"))
             if self.require_dyad and (s_a is None or (t_a is None and needs_target(code))) and not (
                     unnamed and self.unnamed_perpetrator):
                 continue

@@ -3,7 +3,9 @@
 "Gunmen killed five villagers", "rebels shot dead a local politician": CAMEO codes violence aimed
 at unarmed civilians as root 18 and keeps root 19 for conventional force between armed parties.
 A generic kill or shooting code (``generic`` in ``data/ranking/unconventional.yaml``) whose
-target actor is of a non-combatant sector, and none of a combatant one, becomes ``code`` (180),
+target actor is of a non-combatant sector, and none of a combatant one, by an attacker that is
+not a state's force ("Syrian soldiers killed three civilians" stays 190), or whose source is a
+criminal (``unconventional_sources``: "gunmen", "assailants" coded CRM), becomes ``code`` (180),
 unless the act's own words name a conventional weapon or battle ("air strikes killed 13
 civilians" stays conventional force: CAMEO's aerial-weapons code, not an assault).
 """
@@ -26,6 +28,8 @@ class UnconventionalRule:
     generic: frozenset[str]
     noncombatant: frozenset[str]
     combatant: frozenset[str]
+    unconventional_sources: frozenset[str]
+    state: frozenset[str]
     conventional_words: frozenset[str]
 
 
@@ -35,6 +39,8 @@ def unconventional_rule() -> UnconventionalRule:
     doc = yaml.safe_load(text)
     return UnconventionalRule(code=str(doc["code"]), generic=frozenset(str(c) for c in doc["generic"]),
                               noncombatant=frozenset(doc["noncombatant"]), combatant=frozenset(doc["combatant"]),
+                              unconventional_sources=frozenset(doc.get("unconventional_sources", ())),
+                              state=frozenset(doc.get("state", ())),
                               conventional_words=frozenset(doc["conventional_words"]))
 
 
@@ -54,13 +60,32 @@ def noncombatant(actor: Actor | None, rule: UnconventionalRule | None = None) ->
     return bool(secs & rule.noncombatant) and not secs & rule.combatant
 
 
-def unconventional_code(code: str, target: Actor | None, clause: Token) -> tuple[str, str]:
-    """The 18x code for a generic killing of non-combatants in ``clause`` (module docstring), with a
-    note for the event's reason; else ``code`` unchanged and ""."""
+def state_force(actor: Actor | None, rule: UnconventionalRule | None = None) -> bool:
+    """Is ``actor`` a state's armed force or government, or a state or IGO named bare?"""
+    if actor is None:
+        return False
+    rule = rule or unconventional_rule()
+    secs = _sectors(actor)
+    if not secs:
+        return actor.kind in ("country", "igo")
+    return bool(secs & rule.state)
+
+
+def unconventional_code(code: str, target: Actor | None, clause: Token, *,
+                        source: Actor | None = None, source_named: bool = True) -> tuple[str, str]:
+    """The 18x code for a generic killing of non-combatants by a non-state or unnamed attacker, or
+    by criminals, in ``clause`` (module docstring), with a note for the event's reason; else
+    ``code`` unchanged and "". ``source_named`` is False when the source is only the place's country."""
     rule = unconventional_rule()
-    if code not in rule.generic or not noncombatant(target, rule):
+    if code not in rule.generic:
+        return code, ""
+    if noncombatant(target, rule) and not (source_named and state_force(source, rule)):
+        why = f"against non-combatants ({target.code})"
+    elif source is not None and _sectors(source) & rule.unconventional_sources:
+        why = f"by criminals ({source.code})"
+    else:
         return code, ""
     words = {w for t in clause.subtree for w in (t.lower_, t.lemma_.lower())}
     if words & rule.conventional_words:
         return code, ""
-    return rule.code, f"against non-combatants ({target.code}): {code} -> {rule.code}"
+    return rule.code, f"{why}: {code} -> {rule.code}"
