@@ -73,9 +73,10 @@ def _write_parquet(store: Store, query: str, out: Path) -> int:
     """
     import pyarrow.parquet as pq
 
-    result = store.con.execute(query)  # execute, not sql(): it supersedes any unfinished result
-    fetch = getattr(result, "to_arrow_table", None) or result.fetch_arrow_table  # DuckDB 2 / 1.x
-    table = fetch()
+    from heron.query.common import fetch_arrow
+
+    with store.con.cursor() as cur:  # a cursor of its own: no unfinished result of the store's in the way
+        table = fetch_arrow(cur, query)
     with temp_beside(out) as tmp:
         pq.write_table(table, tmp)
     return table.num_rows
