@@ -203,3 +203,15 @@ def test_table_codes_are_known_countries():
             assert reading.null or kb.country(reading.code) is not None, (name.phrase, reading.code)
             for code in reading.countries:
                 assert kb.country(code) is not None, (name.phrase, code)
+
+
+@pytest.mark.parametrize("text, source", [
+    ("Pakistan's Foreign Office condemned India on Monday.", "PAKGOV"),
+    ("Britain's Foreign Office condemned Iran on Monday.", "GBRGOV"),
+    ("The Foreign Office condemned Iran on Monday.", "GBRGOV"),
+])
+def test_an_institution_another_country_possesses_is_that_countrys(text, source):
+    from heron.pipeline import code_text
+
+    events = code_text(text).events
+    assert events and events[0].source_code == source

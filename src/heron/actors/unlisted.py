@@ -94,6 +94,19 @@ def shadowed_institutions(ents: Iterable[Span], found: dict[tuple[int, int], lis
     if not found:
         return set()
     out = set()
+    # "Pakistan's Foreign Office": an institution another country possesses is that country's
+    # body of the same kind (left to the sector word), not the listed country's
+    owners: dict[int, set[str]] = {}  # token after a country name -> the countries ("North Korea", "Korea")
+    for k, es in found.items():
+        if es[0].kind in country_kinds and es[0].country:
+            owners.setdefault(k[1], set()).add(es[0].country)
+    doc = ents[0].doc if len(ents) else None
+    for k, es in found.items():
+        e = es[0]
+        if doc is None or e.kind != "institution" or not e.country or k[0] < 2:
+            continue
+        if doc[k[0] - 1].text in ("'s", "\u2019s") and owners.get(k[0] - 1) and e.country not in owners[k[0] - 1]:
+            out.add(k)
     for ent in ents:
         if ent.label_ != "ORG" or len(ent) < 2:
             continue
