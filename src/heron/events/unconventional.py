@@ -14,11 +14,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
-import yaml
 from spacy.tokens import Token
 
+from heron.events.ranking_tables import load_ranking_table
 from heron.records import Actor
 
 
@@ -35,13 +34,7 @@ class UnconventionalRule:
 
 @lru_cache(maxsize=1)
 def unconventional_rule() -> UnconventionalRule:
-    text = (resources.files("heron.data") / "ranking" / "unconventional.yaml").read_text(encoding="utf-8")
-    doc = yaml.safe_load(text)
-    return UnconventionalRule(code=str(doc["code"]), generic=frozenset(str(c) for c in doc["generic"]),
-                              noncombatant=frozenset(doc["noncombatant"]), combatant=frozenset(doc["combatant"]),
-                              unconventional_sources=frozenset(doc.get("unconventional_sources", ())),
-                              state=frozenset(doc.get("state", ())),
-                              conventional_words=frozenset(doc["conventional_words"]))
+    return load_ranking_table("unconventional.yaml", UnconventionalRule)
 
 
 def _sectors(actor: Actor) -> set[str]:

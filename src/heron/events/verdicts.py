@@ -12,12 +12,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
-import yaml
 from spacy.tokens import Token
 
 from heron.events.embedding import Node
+from heron.events.ranking_tables import load_ranking_table
 
 SPEECH_CLASS = "speech"
 
@@ -33,10 +32,7 @@ class VerdictWords:
 
 @lru_cache(maxsize=1)
 def verdict_words() -> VerdictWords:
-    text = (resources.files("heron.data") / "ranking" / "verdicts.yaml").read_text(encoding="utf-8")
-    doc = yaml.safe_load(text)
-    return VerdictWords(code=str(doc["code"]), nouns=frozenset(doc["nouns"]), verbs=frozenset(doc["verbs"]),
-                        grounds_roots=frozenset(doc["grounds_roots"]), grounds_preps=frozenset(doc["grounds_preps"]))
+    return load_ranking_table("verdicts.yaml", VerdictWords)
 
 
 def verdict_copula(node: Node, words: VerdictWords) -> Token | None:
