@@ -12,13 +12,10 @@ same rows in every table. The figures (kills, resumes, rows compared) are printe
 from __future__ import annotations
 
 import json
-import os
 import random
 import signal
 import subprocess
 import sys
-import threading
-import time
 from pathlib import Path
 
 import pytest
@@ -26,6 +23,7 @@ import pytest
 from heron.store import Store
 from heron.store.integrity import check_integrity
 from tests.conftest import SHARED, need_shared
+from tests.sigkill import kill_after_commits
 
 CORPUS = SHARED / "corpus" / "news-mixed.jsonl"
 N_ARTICLES = 24
@@ -79,26 +77,7 @@ def _command(news: Path, db: Path) -> list[str]:
 def _kill_at_random_point(cmd: list[str], rng: random.Random, n_shards_left: int) -> int:
     """Start ``cmd``, wait for a random number of commits and a random moment, SIGKILL it."""
     commits = rng.randrange(0, max(1, n_shards_left))
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-                            start_new_session=True)
-    guard = threading.Timer(TIMEOUT_S, lambda: os.killpg(proc.pid, signal.SIGKILL))
-    guard.start()
-    try:
-        seen = 0
-        for line in proc.stderr:
-            seen += "committed task" in line
-            if ("to code (run" in line and commits == 0) or (commits and seen >= commits):
-                break
-        time.sleep(rng.uniform(0.0, 1.0))
-        try:
-            os.killpg(proc.pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
-        proc.wait()
-    finally:
-        guard.cancel()
-        proc.stderr.close()
-    return proc.returncode
+    return kill_after_commits(cmd, commits=commits, delay=rng.uniform(0.0, 1.0), timeout_s=TIMEOUT_S).returncode
 
 
 def test_killed_and_resumed_runs_store_what_one_clean_run_stores(news, tmp_path):

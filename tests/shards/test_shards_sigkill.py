@@ -7,16 +7,14 @@ from __future__ import annotations
 
 import os
 import random
-import signal
 import subprocess
 import sys
-import threading
-import time
 
 import pytest
 
 from heron.store import Store
 from tests.shards.conftest import FIXED_HASH_SEED, dump, write_corpus
+from tests.sigkill import kill_after_commits
 
 LINES = "3"  # 10 shards in 8 tasks (see test_shards_resume)
 N_TASKS = 8
@@ -48,34 +46,13 @@ def _command(corpus, db, *extra: str) -> list[str]:
 
 
 def _kill_at_random_point(cmd: list[str], seed: int) -> int:
-    """Start ``cmd``, let a random number of tasks commit, wait a random moment, SIGKILL its process
-    group (the driver and its workers: a pre-empted node). Returns the commits waited for."""
+    """Let a random number of tasks commit, wait a random moment, SIGKILL the run's process group.
+    Returns the commits waited for."""
     rng = random.Random(seed)
     commits = rng.randrange(0, N_TASKS - 1)
-    delay = rng.uniform(0.0, 0.4)
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-                            start_new_session=True, env=_env())
-    guard = threading.Timer(TIMEOUT_S, lambda: os.killpg(proc.pid, signal.SIGKILL))
-    guard.start()
-    try:
-        seen, lines = 0, []
-        for line in proc.stderr:
-            lines.append(line)
-            if "committed task" in line:
-                seen += 1
-            if ("to code (run" in line and commits == 0) or (seen and seen >= commits):
-                break
-        else:
-            pytest.fail(f"the run ended (status {proc.wait()}) before it was killed:\n{''.join(lines[-30:])}")
-        time.sleep(delay)
-        try:
-            os.killpg(proc.pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
-        proc.wait()
-    finally:
-        guard.cancel()
-        proc.stderr.close()
+    kill = kill_after_commits(cmd, commits=commits, delay=rng.uniform(0.0, 0.4), timeout_s=TIMEOUT_S, env=_env())
+    if kill.ended_first:
+        pytest.fail(f"the run ended (status {kill.returncode}) before it was killed:\n{kill.tail}")
     return commits
 
 
