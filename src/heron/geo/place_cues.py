@@ -18,7 +18,7 @@ from importlib import resources
 import yaml
 
 from heron.geo.gazetteer import Gazetteer, GazEntry, name_key
-from heron.geo.mention_context import PlaceMention
+from heron.geo.mention_context import PlaceMention, token_at
 
 MAX_TOKENS = 4
 _PARTY_HOME = re.compile(r"\b[RDI]-(?P<name>[A-Z][a-z]+(?:\.? [A-Z][a-z]+)?)")
@@ -58,8 +58,7 @@ def cue_mentions(doc, gaz: Gazetteer, *, taken: set[int], text: str, common_word
 
     def add(i: int, j: int, cue: str) -> None:
         start, end = doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
-        name = text[start:end].rstrip(".") if text[start:end].count(".") == 1 else text[start:end]
-        m = PlaceMention(name, start, start + len(name), name_key(name), i, j, j - 1)
+        m = PlaceMention(text[start:end], start, end, name_key(text[start:end]), i, j, j - 1)
         m.cue = cue
         out.append(m)
         used.update(range(i, j))
@@ -96,16 +95,17 @@ def cue_mentions(doc, gaz: Gazetteer, *, taken: set[int], text: str, common_word
         start = m.start("name")
         if skip(start, start + len(name)) or not gaz.has_name(name):
             continue
-        toks = [t for t in doc if start <= t.idx < start + len(name)]
-        party = next((t.i for t in doc if t.idx <= m.start() < t.idx + len(t.text)), None)
-        if toks and party is not None and not any(t.i in used for t in toks) and _after_person(doc, party):
-            add(toks[0].i, toks[-1].i + 1, "party-hometown")
+        first, last, party = token_at(doc, start), token_at(doc, start + len(name) - 1), token_at(doc, m.start())
+        if first is None or last is None or party is None or any(k in used for k in range(first.i, last.i + 1)):
+            continue
+        if _after_person(doc, party.i):
+            add(first.i, last.i + 1, "party-hometown")
     return out
 
 
 def _name_token(doc, k: int, first: int) -> bool:
     """Token ``k`` may be part of a name that starts at ``first``: a capitalised word, or a hyphen
-    or "of"/"de" inside it ("Batesburg-Leesville", "Tour de France" stays out: lower case)."""
+    written without spaces inside it ("Batesburg-Leesville")."""
     t = doc[k]
     if _TITLE_WORD.match(t.text):
         return True
