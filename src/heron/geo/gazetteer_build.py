@@ -184,9 +184,8 @@ def build_gazetteer() -> Gazetteer:
         add(-i, name, iso3, None, float(lat), float(lon), int(pop or 0), 3, {name_key(n) for n in names})
 
     # --- US counties (and Louisiana parishes, Alaska boroughs): synthetic negative ids
-    for (state, county), (lat, lon, n_zips) in sorted(us_county_points().items()):
-        add(-(_COUNTY_ID_BASE + n_county_rows(cols)), county, "USA", state, lat, lon, n_zips * _PEOPLE_PER_ZIP, 4,
-            {name_key(county)})
+    for k, ((state, county), (lat, lon, n_zips)) in enumerate(sorted(us_county_points().items())):
+        add(-(_COUNTY_ID_BASE + k), county, "USA", state, lat, lon, n_zips * _PEOPLE_PER_ZIP, 4, {name_key(county)})
 
     # --- populated places
     for c, iso3, adm in city_rows:
@@ -242,10 +241,6 @@ def build_gazetteer() -> Gazetteer:
 _COUNTY_ID_BASE = 1_000_000
 _PEOPLE_PER_ZIP = 7_500
 _COUNTY_WORDS = (" County", " Parish", " Borough", " Census Area", " City and Borough")
-
-
-def n_county_rows(cols: dict[str, list]) -> int:
-    return cols["feat"].count(4)
 
 
 def us_county_points() -> dict[tuple[str, str], tuple[float, float, int]]:
