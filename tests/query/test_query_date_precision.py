@@ -45,3 +45,14 @@ def test_dyad_cli_notes_the_events_left_out(tmp_path):
     result = CliRunner().invoke(app, ["dyad", "IRN", "RUS", "--db", str(tmp_path / "h.duckdb"), "--by", "month"])
     assert result.exit_code == 0, result.output
     assert "1 events dated only to a year are not counted per month" in " ".join(result.output.split())
+
+
+def test_a_store_of_year_dated_events_gives_an_empty_month_series_that_says_why(tmp_path):
+    store = Store(tmp_path / "y.duckdb")
+    events = [replace(ev("y", 0, date(2020, 1, 1), "IRN", "RUS", "057"), date_precision="year")]
+    store.write([article("y", date(2020, 6, 1), "Wire", events)],
+                run_id=store.begin_run(coder_version="t", model="t", settings={}))
+    with store:
+        monthly = dyad_series(store, "IRN", "RUS", by="month")
+        assert monthly.empty and monthly.attrs["too_coarse"] == 1
+        assert dyad_series(store, "IRN", "IRQ", by="month").attrs["too_coarse"] == 0

@@ -71,14 +71,18 @@ def dyad_series(
         WITH ev AS (
             SELECT CAST(date_trunc('{by}', date) AS DATE) AS period,
                    CASE WHEN {ab} THEN '{directions[0][0]}' ELSE '{directions[-1][0]}' END AS direction,
-                   cameo_code, goldstein, quad_class, n_mentions
-            FROM {rel} e WHERE date IS NOT NULL AND {precise_enough(by)}
+                   cameo_code, goldstein, quad_class, n_mentions, {precise_enough(by)} AS fine
+            FROM {rel} e WHERE date IS NOT NULL
+        ), coarse AS (
+            SELECT count(*) FILTER (WHERE NOT fine) AS too_coarse FROM ev
+        ), binned AS (
+            SELECT * FROM ev WHERE fine
         ), agg AS (
             SELECT period, direction, count(*) AS events, CAST(sum(n_mentions) AS BIGINT) AS mentions,
                    sum(goldstein) AS goldstein_sum, avg(goldstein) AS goldstein_mean, {quad_cols}
-            FROM ev GROUP BY period, direction
+            FROM binned GROUP BY period, direction
         ), codes AS (
-            SELECT period, direction, cameo_code, count(*) AS n FROM ev WHERE cameo_code IS NOT NULL
+            SELECT period, direction, cameo_code, count(*) AS n FROM binned WHERE cameo_code IS NOT NULL
             GROUP BY period, direction, cameo_code
             QUALIFY row_number() OVER (PARTITION BY period, direction ORDER BY count(*) DESC, cameo_code)
                     <= {int(top_codes)}
@@ -87,13 +91,16 @@ def dyad_series(
                    string_agg(cameo_code || ' (' || n || ')', ', ' ORDER BY n DESC, cameo_code) AS top_codes
             FROM codes GROUP BY period, direction
         )
-        SELECT agg.*, top.top_codes FROM agg LEFT JOIN top USING (period, direction)
+        SELECT agg.*, top.top_codes, coarse.too_coarse
+        FROM agg LEFT JOIN top USING (period, direction) RIGHT JOIN coarse ON TRUE
         """
+        # one scan: the events left out for a too coarse date come back on every row (and on a
+        # row of its own, with no period, when no event could be binned at all)
         found = store.con.execute(sql).df()
-        coarse = store.con.execute(
-            f"SELECT count(*) FROM {rel} e WHERE date IS NOT NULL AND NOT {precise_enough(by)}").fetchall()[0][0]
+    coarse = int(found["too_coarse"].iloc[0]) if len(found) else 0
+    found = found[found["period"].notna()].drop(columns="too_coarse")
     series = _fill(found, directions, by=by, start=start, end=end)
-    series.attrs["too_coarse"] = int(coarse)
+    series.attrs["too_coarse"] = coarse
     series.attrs["by"] = by
     return series
 
