@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import numpy as np
 import pandas as pd
 
 from heron.query.common import (
@@ -16,6 +17,7 @@ from heron.query.common import (
     precise_enough,
     side_matches,
 )
+from heron.query.dyad_index import DyadCounts, DyadIndex
 from heron.query.source import event_source
 
 SERIES_COLUMNS = (
@@ -36,6 +38,7 @@ def dyad_series(
     window_days: int = 2,
     match: str = "root",
     top_codes: int = 3,
+    index: DyadIndex | None = None,
 ) -> pd.DataFrame:
     """One row per period and direction (``A->B`` then ``B->A``) with every period filled in.
 
@@ -52,14 +55,21 @@ def dyad_series(
 
     An event dated less precisely than a period (only to the year, in a monthly series) is not
     counted in any period; ``series.attrs["too_coarse"]`` says how many were left out.
+
+    ``index``: a :class:`heron.query.dyad_index.DyadIndex` built from this store (a server answering
+    many dyads builds one); raw-mention series are then counted from it instead of scanning the store
+    (the same answer). Deduplicated series always read the store.
     """
     a, b = actor_code(a, "actor A"), actor_code(b, "actor B")
     by = check_period(by)
     start, end = parse_when(start), parse_when(end, end=True)
     method = dedup_method(dedup)
+    directions = [(f"{a}->{b}", a, b)] + ([(f"{b}->{a}", b, a)] if a != b else [])
+    if index is not None and method is None:
+        counts = index.counts(a, b, by=by, start=start, end=end, top_codes=top_codes)
+        return _series(counts, directions, by=by, start=start, end=end)
     ab = f"{side_matches('source', a)} AND {side_matches('target', b)}"
     ba = f"{side_matches('source', b)} AND {side_matches('target', a)}"
-    directions = [(f"{a}->{b}", a, b)] + ([(f"{b}->{a}", b, a)] if a != b else [])
     where = f"(({ab}) OR ({ba}))"
 
     # The direction has to be decided on the raw rows, where actor codes are available, so the
@@ -98,38 +108,65 @@ def dyad_series(
         # row of its own, with no period, when no event could be binned at all)
         found = store.con.execute(sql).df()
     coarse = int(found["too_coarse"].iloc[0]) if len(found) else 0
-    found = found[found["period"].notna()].drop(columns="too_coarse")
-    series = _fill(found, directions, by=by, start=start, end=end)
-    series.attrs["too_coarse"] = coarse
+    found = found[found["period"].notna()]
+    labels = {label: k for k, (label, _, _) in enumerate(directions)}
+    counts = DyadCounts(
+        period=pd.to_datetime(found["period"]).to_numpy(dtype="datetime64[D]"),
+        direction=found["direction"].map(labels).to_numpy(dtype=np.int8),
+        events=found["events"].to_numpy(dtype=np.int64),
+        goldstein_sum=found["goldstein_sum"].fillna(0.0).to_numpy(dtype=np.float64),
+        goldstein_n=found["goldstein_mean"].notna().to_numpy(dtype=np.int64),
+        quads={name: found[name].to_numpy(dtype=np.int64) for name in QUADS.values()},
+        top_codes=[t if isinstance(t, str) else "" for t in found["top_codes"]],
+        too_coarse=coarse, mentions=found["mentions"].fillna(0).to_numpy(dtype=np.int64),
+        goldstein_mean=found["goldstein_mean"].to_numpy(dtype=np.float64, na_value=np.nan))
+    return _series(counts, directions, by=by, start=start, end=end)
+
+
+def _series(counts: DyadCounts, directions, *, by: str, start: date | None, end: date | None) -> pd.DataFrame:
+    series = _fill(counts, directions, by=by, start=start, end=end)
+    series.attrs["too_coarse"] = counts.too_coarse
     series.attrs["by"] = by
     return series
 
 
-def _fill(found: pd.DataFrame, directions, *, by: str, start: date | None, end: date | None) -> pd.DataFrame:
+def _fill(found: DyadCounts, directions, *, by: str, start: date | None, end: date | None) -> pd.DataFrame:
     """Every (period, direction) from start to end, zeros where nothing happened."""
-    days = [d.date() for d in pd.to_datetime(found["period"])] if len(found) else []
-    first = start or (min(days) if days else None)
-    last = end or (max(days) if days else None)
+    days = found.period
+    first = start or (days.min().item() if len(days) else None)
+    last = end or (days.max().item() if len(days) else None)
     if first is None or last is None or first > last:
         return pd.DataFrame({c: pd.Series(dtype=_dtype(c)) for c in SERIES_COLUMNS})
-    periods = period_range(first, last, by)
-    lookup = {(p.date(), d): row for p, d, row in zip(pd.to_datetime(found["period"]), found["direction"],
-                                                        found.to_dict("records"))}
-    rows = []
-    for p in periods:
-        for label, src, tgt in directions:
-            row = lookup.get((p, label), {})
-            rows.append({
-                "period": p, "direction": label, "source": src, "target": tgt,
-                "events": int(row.get("events", 0)), "mentions": int(row.get("mentions", 0) or 0),
-                "goldstein_sum": float(row.get("goldstein_sum") or 0.0),
-                "goldstein_mean": _num(row.get("goldstein_mean")),
-                **{name: int(row.get(name, 0)) for name in QUADS.values()},
-                "top_codes": row.get("top_codes") or "",
-            })
-    df = pd.DataFrame(rows, columns=list(SERIES_COLUMNS))
-    df["period"] = pd.to_datetime(df["period"])
-    return df
+    periods = np.array(period_range(first, last, by), dtype="datetime64[D]")
+    width = len(directions)
+    size = len(periods) * width
+    at = np.searchsorted(periods, days)
+    ok = (at < len(periods)) & (periods[np.minimum(at, len(periods) - 1)] == days) & (found.direction < width)
+    slot = at[ok] * width + found.direction[ok]
+
+    def spread(values: np.ndarray, dtype, empty=0) -> np.ndarray:
+        out = np.full(size, empty, dtype=dtype)
+        out[slot] = np.asarray(values)[ok]
+        return out
+
+    events = spread(found.events, np.int64)
+    mean = found.goldstein_mean if found.goldstein_mean is not None else np.where(
+        found.goldstein_n > 0, found.goldstein_sum / np.maximum(found.goldstein_n, 1), np.nan)
+    top = np.full(size, "", dtype=object)
+    top[slot] = np.asarray(found.top_codes, dtype=object)[ok]
+    columns = {
+        "period": pd.to_datetime(np.repeat(periods, width)),
+        "direction": np.tile(np.array([d[0] for d in directions], dtype=object), len(periods)),
+        "source": np.tile(np.array([d[1] for d in directions], dtype=object), len(periods)),
+        "target": np.tile(np.array([d[2] for d in directions], dtype=object), len(periods)),
+        "events": events,
+        "mentions": spread(found.mentions if found.mentions is not None else found.events, np.int64),
+        "goldstein_sum": spread(found.goldstein_sum, np.float64, 0.0),
+        "goldstein_mean": spread(mean, np.float64, np.nan),
+        **{name: spread(found.quads[name], np.int64) for name in QUADS.values()},
+        "top_codes": top,
+    }
+    return pd.DataFrame(columns, columns=list(SERIES_COLUMNS))
 
 
 def _num(v) -> float | None:
