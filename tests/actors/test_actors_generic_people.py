@@ -1,0 +1,31 @@
+"""Ordinary people named by what they are ("two men", "22 miners", "a teenage girl"): actors
+with the CAMEO sector of the noun (CVL, LAB, EDU, CRM) and the country of the sentence, so that
+"police arrested two men" is a dyad and not an event dropped for want of a target. Not idioms
+or adjectives ("in person", "individual rights") and not the "international community"."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.actors.mention_cases import check_case
+
+CASES: list[tuple[str, str, object, dict]] = [
+    ("Indian police detained two men in northern India.", "men", "INDCVL", {}),
+    ("Soldiers in Peru held 14 miners overnight.", "miners", "PERLAB", {}),
+    ("A boy was hurt in Kabul on Friday.", "boy", "AFGCVL", {}),
+    ("The victims were buried in a village in Pakistan.", "victims", "PAKCVL", {}),
+    ("Factory employees in Dhaka walked out at noon.", "employees", "BGDLAB", {}),
+    ("Lecturers at the college in Accra refused to teach.", "Lecturers", "GHAEDU", {}),
+    ("Six persons were hurt when the bus overturned in Nigeria.", "persons", "NGACVL", {}),
+    ("A known gangster was seen in Colombia.", "gangster", "COLCRM", {}),
+    ("The Jordanian royal family hosted the envoy.", "royal family", "JORGOVELI", {"text": "The Jordanian royal family"}),
+    # not people
+    ("The minister will attend in person in Rome.", "person", None, {}),
+    ("The court in Oslo upheld individual rights.", "individual", None, {}),
+    ("The international community urged calm in Juba.", "community", None, {}),
+]
+
+
+@pytest.mark.parametrize("text,phrase,expected,extra", CASES, ids=[f"{i:02d}-{c[1]}" for i, c in enumerate(CASES)])
+def test_generic_people_case(tools, text, phrase, expected, extra):
+    check_case(tools, text, phrase, expected, extra)

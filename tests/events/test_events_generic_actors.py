@@ -1,0 +1,29 @@
+"""Acts on ordinary people named by what they are ("two men", "22 miners") are dyads: the noun is
+an actor of its sector (CVL, LAB) in the sentence's country, so the event is not dropped for want
+of a target (issue 10, real-news misses "no target")."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from heron.pipeline import code_text
+
+
+@pytest.fixture(scope="module")
+def code(coder):
+    def run(text):
+        return code_text(text, published=date(2024, 3, 5), coder=coder).events
+    return run
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Police in Nepal arrested three men on Tuesday.", ("173", "NPLCOP", "NPLCVL")),
+    ("Soldiers in Peru detained 30 striking miners near the pit.", ("173", "PERMIL", "PERLAB")),
+    ("Gunmen in Afghanistan shot dead two girls on their way to school.", ("180", None, "AFGCVL")),
+])
+def test_act_on_ordinary_people(code, text, want):
+    root_code, src, tgt = want
+    found = [(e.cameo_code, e.source_code, e.target_code) for e in code(text)]
+    assert any(c.startswith(root_code[:2]) and (src is None or s == src) and t == tgt for c, s, t in found), found
