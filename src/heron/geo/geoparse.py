@@ -9,11 +9,17 @@ Method (no learned weights; every factor is in the reason string):
    hints written next to the name: "the province of Kunduz" / "Kunduz province" favour a
    first-level division, "the city of ..." a populated place, "Paris, Texas" the place inside
    the qualifier; a name standing for a government prefers the national capital.
-4. Context: each candidate gains support from the article's other place names: for every other
-   name, how likely that name is (by its own scores) to be in the same country (a country name
-   counts fully, a division 0.8, a place half) or the same first-level division; the sum levels
-   off (at most a factor 10,000). Two rounds, the second using the first round's scores. The
-   dateline's country and division and the actors' countries add to it.
+4. Context: each candidate gains support from the article's other place names, in two parts,
+   each levelled off on its own: country support (for every other name, how likely it is, by
+   its own scores, to be in the candidate's country: a country name counts fully, a division
+   0.8, a place half; at most a factor ~300) and local support (the other names that have a
+   plausible reading in the candidate's own first-level division, or for a country inside it,
+   counting up to twice when the two points lie within a few tens of km; at most a factor
+   1,000). Local support counts more between same-named places of one country (Gainesville,
+   Texas or Florida). Three rounds, each using the round before's scores. The dateline's
+   readings (by their probability) and the actors' countries add to it. Names listed together
+   share a hint ("the departments of Magdalena, Santander and Guajira"), and a name listed
+   with countries reads as a country.
 5. Role: "actor" where the name stands for a government (subject of a verb, possessive, part
    of "Tehran-Moscow relations", "talks between Tehran and Moscow", inside an organisation's
    name), else "location"; the dateline is "dateline".
@@ -28,6 +34,7 @@ from heron.geo.gazetteer import GazEntry, Gazetteer, load_gazetteer, name_key
 from heron.geo.mention_context import (
     PlaceMention,
     contains,
+    coordinated,
     feature_hint,
     mention_role,
     qualifier_entries,
@@ -35,24 +42,24 @@ from heron.geo.mention_context import (
 )
 from heron.geo.place_mentions import collect_demonyms, collect_mentions
 from heron.geo.place_scoring import (
-    W_TOWN_STATE,
     W_ACTOR_COUNTRY,
     W_DATELINE_ADMIN1,
     W_DATELINE_COUNTRY,
     W_FEATURE_HINT,
     W_QUALIFIER,
     candidates_for,
-    context_support,
+    context_score,
     country_masses,
-    is_capital,
+    capital_flags,
     place_reason,
     population_prior,
-    saturate,
     softmax,
 )
 from heron.records import Place
 
 __all__ = ["geoparse"]
+
+ROUNDS = 3  # rounds of context: each reads the names' readings of the round before
 
 
 def geoparse(
@@ -92,12 +99,26 @@ def geoparse(
     extra: list[PlaceMention] = []
     for m in everything:
         m.cands = candidates_for(gaz, m.text)
+        if m.is_dateline and any(e.feature == "city" for e, _ in m.cands):
+            # a dateline names a city (or a country), not a division: "NEW YORK", "QUEBEC"
+            m.cands = [c for c in m.cands if c[0].feature != "admin1"]
         if not m.is_dateline:
             m.hint_feature = feature_hint(doc, m)
             m.qualifier, m.qualifier_text = qualifier_entries(doc, m, mentions, gaz, extra, text=text)
             m.role = m.forced_role or mention_role(doc, m, text)
         else:
             m.role = "dateline"
+    for group in coordinated(doc, mentions):
+        # a list shares its hint ("the departments of Magdalena, Santander and Guajira"); a name
+        # listed with countries is a country ("Guatemala, Honduras and El Salvador")
+        hints = {m.hint_feature for m in group if m.hint_feature}
+        for m in group:
+            others = [o for o in group if o is not m]
+            if m.hint_feature is None and len(hints) == 1:
+                m.hint_feature = next(iter(hints))
+            elif m.hint_feature is None and any(e.feature == "country" and own for e, own in m.cands) and all(
+                    o.cands and o.cands[0][0].feature == "country" and o.cands[0][1] for o in others):
+                m.hint_feature = "country"
     seen = {m.start for m in everything}
     for q in extra:
         if q.start not in seen:
@@ -109,11 +130,12 @@ def geoparse(
             d.role = "actor"
             everything.append(d)
     for m in everything:
-        m.prior = [population_prior(e, own) for e, own in m.cands]
+        m.capital = capital_flags(m.cands)
+        m.prior = [population_prior(e, own, capital=cap) for (e, own), cap in zip(m.cands, m.capital)]
         if m.role == "actor" and m.forced_role is None:
             # a place standing for a government: the seat of government is the likely reading
             # (not for a name inside an organisation's name: "Dublin City Schools")
-            m.prior = [p + (1.0 if is_capital(e) else 0.0) for p, (e, _) in zip(m.prior, m.cands)]
+            m.prior = [p + (1.0 if cap else 0.0) for p, cap in zip(m.prior, m.capital)]
 
     # the dateline: a city first, a capital, its region qualifier
     dl_region: list[GazEntry] = []
@@ -123,7 +145,7 @@ def geoparse(
         dl_mention.qualifier, dl_mention.qualifier_text = dl_region, dl.region or ""
         for i, (e, _) in enumerate(dl_mention.cands):
             if e.feature == "city":
-                dl_mention.prior[i] += 1.0 + (1.0 if is_capital(e) else 0.0)
+                dl_mention.prior[i] += 1.0 + (1.0 if dl_mention.capital[i] else 0.0)
 
     actor_set = {a for a in actor_countries if a}
 
@@ -142,39 +164,37 @@ def geoparse(
             row.append(s)
         static.append(row)
 
-    # dateline resolution first (it is context for the rest): its own static score + region
-    dl_entry: GazEntry | None = None
-    if dl_mention is not None:
-        idx = max(range(len(dl_mention.cands)), key=lambda i: static[0][i])
-        dl_entry = dl_mention.cands[idx][0]
-
-    def dateline_bonus(e: GazEntry) -> float:
-        if dl_entry is None or not e.country:
+    # the dateline is context for the rest: each candidate of it lends its country and division,
+    # by its probability (a local paper's bare "COLUMBUS" is read among the article's names too)
+    def dateline_bonus(e: GazEntry, dl_probs: list[float]) -> float:
+        if dl_mention is None or not e.country:
             return 0.0
         b = 0.0
-        if e.country == dl_entry.country:
-            b += W_DATELINE_COUNTRY
-            if e.admin1 and e.admin1 == dl_entry.admin1:
-                b += W_DATELINE_ADMIN1
+        for (c, _), p in zip(dl_mention.cands, dl_probs):
+            if p < 0.01 or c.country != e.country:
+                continue
+            b += p * (W_DATELINE_COUNTRY + (W_DATELINE_ADMIN1 if e.admin1 and e.admin1 == c.admin1 else 0.0))
         return b
 
     probs = [softmax(row) for row in static]
     scores = static
-    for _round in range(2):
+    for _round in range(ROUNDS):
         masses = country_masses(everything, probs)
+        dl_probs = probs[0] if dl_mention is not None else []
         scores = []
         for mi, m in enumerate(everything):
             row = []
             lead = m.cands[max(range(len(m.cands)), key=lambda i: static[mi][i])][0].country if m.cands else None
             for (e, _), s0 in zip(m.cands, static[mi]):
-                weight = W_TOWN_STATE if e.feature == "city" and e.country == lead else 1.0
-                sup, _k, _v = context_support(e, m.key, masses, division_weight=weight)
-                s = s0 + saturate(sup)
+                s = s0 + context_score(e, m.key, masses, home=e.country == lead)
                 if not m.is_dateline:
-                    s += dateline_bonus(e)
+                    s += dateline_bonus(e, dl_probs)
                 row.append(s)
             scores.append(row)
         probs = [softmax(row) for row in scores]
+    dl_entry: GazEntry | None = None
+    if dl_mention is not None and dl_mention.cands:
+        dl_entry = dl_mention.cands[max(range(len(dl_mention.cands)), key=lambda i: scores[0][i])][0]
 
     masses = country_masses(everything, probs)
     sent_of_tok = _sentence_index_of_tokens(doc) if sentence_of_token is None else sentence_of_token
@@ -194,9 +214,11 @@ def geoparse(
                     continue
                 # "Tehran", "Kunduz": the province's own capital of the same name
                 same = c_own and c.country == e.country and c.admin1 == e.admin1 and name_key(c.name) == m.key
-                # "Washington": a national capital, or a city of a quarter of the state's people,
-                # known by that very name, when only population (not context) chose the state
-                big = prior_pick and c_own and (is_capital(c) or c.population >= 0.25 * max(e.population, 1))
+                # "Washington": a national capital of that very name, whatever the context (the
+                # state's towns lend it support that a capital's own division cannot match); a
+                # city of a quarter of the state's people, when only population chose the state
+                big = c_own and c.country == e.country and (
+                    m.capital[j] or (prior_pick and c.population >= 0.25 * max(e.population, 1)))
                 if same or big:
                     best, e, switched = j, c, True
                     break

@@ -11,10 +11,15 @@ from dataclasses import dataclass, field
 from heron.geo.gazetteer import GazEntry, Gazetteer, name_key
 
 _ADMIN1_WORDS = {
-    "province", "provinces", "state", "governorate", "region", "oblast", "prefecture",
-    "department", "county", "division", "territory", "krai", "emirate", "canton",
+    "province", "provinces", "state", "states", "governorate", "governorates", "region", "regions",
+    "oblast", "oblasts", "prefecture", "prefectures", "department", "departments", "county",
+    "division", "divisions", "territory", "territories", "krai", "emirate", "emirates", "canton",
+    "cantons",
 }
-_CITY_WORDS = {"city", "town", "village", "capital", "port", "hamlet", "township", "district"}
+_CITY_WORDS = {
+    "city", "cities", "town", "towns", "village", "villages", "capital", "port", "hamlet", "township",
+    "district",
+}
 
 _PLACE_NOUNS = _ADMIN1_WORDS | _CITY_WORDS | {
     "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
@@ -55,6 +60,7 @@ class PlaceMention:
     is_dateline: bool = False
     cands: list[tuple[GazEntry, bool]] = field(default_factory=list)
     prior: list[float] = field(default_factory=list)
+    capital: list[bool] = field(default_factory=list)  # per candidate: a national capital
     hint_feature: str | None = None  # admin1 | city
     qualifier: list[GazEntry] = field(default_factory=list)  # "Paris, Texas" -> Texas entries
     qualifier_text: str = ""
@@ -116,6 +122,21 @@ def feature_hint(doc, m: PlaceMention) -> str | None:
         if word in _CITY_WORDS:
             return "city"
     return None
+
+
+def coordinated(doc, mentions: list[PlaceMention]) -> list[list[PlaceMention]]:
+    """Groups of two or more mentions joined by coordination ("Guatemala, Honduras and El
+    Salvador", "the departments of Magdalena, Santander and Guajira"): a name reads like the
+    names it is listed with."""
+    groups: dict[int, list[PlaceMention]] = {}
+    for m in mentions:
+        if m.head is None or m.is_dateline:
+            continue
+        tok, hops = doc[m.head], 0
+        while tok.dep_ == "conj" and hops < 8:
+            tok, hops = tok.head, hops + 1
+        groups.setdefault(tok.i, []).append(m)
+    return [g for g in groups.values() if len(g) > 1]
 
 
 def qualifier_entries(doc, m: PlaceMention, mentions: list[PlaceMention], gaz: Gazetteer, extra: list[PlaceMention], *,

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 
 from heron.geo.gazetteer import GazEntry, Gazetteer, name_key
 from heron.geo.mention_context import PlaceMention, contains
@@ -18,18 +19,25 @@ W_COUNTRY = math.log10(3.0)
 W_CAPITAL = math.log10(2.0)
 W_ALTNAME = -math.log10(100.0)
 W_SUPPORT = 2.0  # slope of context support at zero
-W_SUPPORT_MAX = 4.0  # most context can add (a factor 10,000 in population)
+W_SUPPORT_MAX = 2.5  # most country context can add (a factor of about 300 in population)
 W_DATELINE_COUNTRY = 1.0
 W_DATELINE_ADMIN1 = 0.5
 W_ACTOR_COUNTRY = 1.5
 W_QUALIFIER = 4.0
 W_FEATURE_HINT = 2.5
-W_COUNTY_STATE = 3.0  # a county is placed by its state: names of that state count three times
-# Same-named towns of one country ("Gainesville", Florida or Georgia) are told apart by the state
-# the article's other names are in: there, names of that state count three times as well. (Not
-# across countries: "Paris" stays the French capital unless the context outweighs it as before.)
-W_TOWN_STATE = 3.0
-
+# Local context: the names of the article that lie in a candidate's own first-level division (a
+# state, a province) -- or, for a country, in that country. It is saturated apart from the country
+# context, so that a local paper's state can still tell same-named towns of one country apart
+# after the country context has levelled off ("Gainesville", Texas or Florida, among "Texas" and
+# "Cooke County"), and, added to it, can outweigh a larger namesake abroad ("Paris", Tennessee,
+# beside "Henry County"). A name counts by its relative plausibility there (its candidate's
+# probability over its best candidate's), so that a name shared by many states ("Henry County")
+# still speaks for each of them; a point within a few tens of km counts up to twice.
+W_LOCAL_SLOPE = 1.0
+W_LOCAL_SLOPE_HOME = 2.0
+W_LOCAL_MAX = 3.0
+NEAR_KM = 30.0
+_MIN_RELATIVE = 0.01  # readings less plausible than this, relative to a name's best, are no context
 
 
 _CAPITALS: set[tuple[str, str]] | None = None
@@ -50,10 +58,26 @@ def _capital_set() -> set[tuple[str, str]]:
 
 
 def is_capital(e: GazEntry) -> bool:
+    """Named like its country's capital (every "Washington" of the USA is; see capital_flags)."""
     return e.feature == "city" and (e.country, name_key(e.name)) in _capital_set()
 
 
-def population_prior(e: GazEntry, own: bool) -> float:
+def capital_flags(cands: Sequence[tuple[GazEntry, bool]]) -> list[bool]:
+    """Which candidates of one name are a national capital: of the places of a country named like
+    its capital, the most populous (Washington, D.C., not Washington, Illinois)."""
+    best: dict[str, int] = {}
+    for i, (e, _) in enumerate(cands):
+        if is_capital(e):
+            j = best.get(e.country)
+            if j is None or e.population > cands[j][0].population:
+                best[e.country] = i
+    flags = [False] * len(cands)
+    for i in best.values():
+        flags[i] = True
+    return flags
+
+
+def population_prior(e: GazEntry, own: bool, *, capital: bool = False) -> float:
     p = math.log10(max(e.population, 0) + 100)
     if e.feature == "admin2":
         # a county's population is a rough estimate, and county names recur from state to state
@@ -61,7 +85,7 @@ def population_prior(e: GazEntry, own: bool) -> float:
         p = 0.5 * p + 2.5
     if e.feature == "country":
         p += W_COUNTRY
-    if e.feature == "city" and is_capital(e):
+    if capital:
         p += W_CAPITAL
     if not own:
         p += W_ALTNAME
@@ -96,42 +120,110 @@ def candidates_for(gaz: Gazetteer, text: str) -> list[tuple[GazEntry, bool]]:
     return cands
 
 
-def country_masses(mentions: list[PlaceMention], probs: list[list[float]]) -> dict[str, tuple[dict, dict]]:
-    """Per distinct name: (country -> support mass, (country, admin1) -> support mass)."""
-    out: dict[str, tuple[dict, dict]] = {}
+@dataclass(slots=True)
+class NameMass:
+    """What one distinct name of the article says about where the others are."""
+
+    # ISO3 -> probability that the name lies in that country, times how telling its reading is
+    # (a country's own name 1, a division or county 0.8, a town 0.5)
+    country: dict[str, float] = field(default_factory=dict)
+    # (ISO3, admin1) -> the readings there, with their plausibility relative to the best reading;
+    # (ISO3, "") holds every reading in the country below the country itself
+    division: dict[tuple[str, str], list[tuple[GazEntry, float]]] = field(default_factory=dict)
+
+
+_COUNTRY_WEIGHT = {"country": 1.0, "admin1": 0.8, "admin2": 0.8}
+# (the dateline speaks through its own bonus, in geoparse.py, not here)
+
+
+def country_masses(mentions: list[PlaceMention], probs: list[list[float]]) -> dict[str, NameMass]:
+    """Per distinct name key: its :class:`NameMass` (mentions of one name: the larger mass)."""
+    out: dict[str, NameMass] = {}
     for m, ps in zip(mentions, probs):
-        cm, am = out.setdefault(m.key, ({}, {}))
+        if not ps:
+            continue
+        cm: dict[str, float] = {}
+        dm: dict[tuple[str, str], list[tuple[GazEntry, float]]] = {}
+        top = max(ps)
         for (e, _), p in zip(m.cands, ps):
             if not e.country:
                 continue
-            w_c = p * {"country": 1.0, "admin1": 0.8}.get(e.feature, 0.5)
-            if w_c > cm.get(e.country, 0.0):
-                cm[e.country] = w_c
-            if e.admin1 and e.feature in ("admin1", "city", "admin2"):
-                k = (e.country, e.admin1)
-                w_a = p * (1.0 if e.feature == "admin1" else 0.8)
-                if w_a > am.get(k, 0.0):
-                    am[k] = w_a
+            cm[e.country] = min(1.0, cm.get(e.country, 0.0) + p * _COUNTRY_WEIGHT.get(e.feature, 0.5))
+            r = p / top if top > 0 else 0.0
+            if m.is_dateline or r < _MIN_RELATIVE or e.feature in ("country", "region"):
+                continue
+            dm.setdefault((e.country, ""), []).append((e, r))
+            if e.admin1:
+                dm.setdefault((e.country, e.admin1), []).append((e, r))
+        nm = out.get(m.key)
+        if nm is None:
+            out[m.key] = NameMass(cm, dm)
+            continue
+        for c, v in cm.items():
+            nm.country[c] = max(nm.country.get(c, 0.0), v)
+        for k, v in dm.items():
+            nm.division.setdefault(k, []).extend(v)
     return out
 
 
-def context_support(e: GazEntry, key: str, masses: dict[str, tuple[dict, dict]], *,
-                    division_weight: float = 1.0) -> tuple[float, str | None, str]:
-    """Total support for ``e`` from the other names; the name that gave most, and how.
-    ``division_weight`` multiplies the support of names in ``e``'s own division (a state)."""
-    total, best, best_key, via = 0.0, 0.0, None, "country"
-    for k, (cm, am) in masses.items():
+def _km(a: GazEntry, b: GazEntry) -> float:
+    p1, p2 = math.radians(a.latitude), math.radians(b.latitude)
+    dp, dl = p2 - p1, math.radians(b.longitude - a.longitude)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+_POINTS = ("city", "admin2")
+
+
+def local_strength(e: GazEntry, readings: list[tuple[GazEntry, float]]) -> float:
+    """How strongly one other name, through its ``readings`` in ``e``'s division, places ``e``
+    there: its most plausible reading there, counting up to twice when both are points close
+    together ("Paris" and "Henry County", Tennessee: 15 km)."""
+    best = 0.0
+    for f, r in readings:
+        if f.geonameid == e.geonameid:
+            continue
+        g = 1.0
+        if e.feature in _POINTS and f.feature in _POINTS:
+            g += math.exp(-_km(e, f) / NEAR_KM)
+        if r * g > best:
+            best = r * g
+    return best
+
+
+def context_support(e: GazEntry, key: str, masses: dict[str, NameMass]) -> tuple[float, float, str | None, str]:
+    """Support for ``e`` from the article's other names: (country support, local support, the
+    name that gave most, and how: "country" or "division")."""
+    tot_c = tot_l = 0.0
+    best, best_key, via = 0.0, None, "country"
+    if not e.country or e.feature == "region":
+        return 0.0, 0.0, None, via
+    div = (e.country, "") if e.feature == "country" else ((e.country, e.admin1) if e.admin1 else None)
+    for k, nm in masses.items():
         if k == key:
             continue
-        s_c = cm.get(e.country, 0.0)
-        s_a = am.get((e.country, e.admin1), 0.0) if e.admin1 else 0.0
-        s_a *= W_COUNTY_STATE if e.feature == "admin2" else division_weight
-        s = max(s_c, s_a)
-        total += s
-        if s > best:
-            best, best_key, via = s, k, ("division" if s_a >= s_c and s_a > 0 else "country")
-    return total, best_key, via
+        s_c = nm.country.get(e.country, 0.0)
+        readings = nm.division.get(div) if div is not None else None
+        s_l = local_strength(e, readings) if readings else 0.0
+        tot_c += s_c
+        tot_l += s_l
+        if s_c + s_l > best:
+            best, best_key, via = s_c + s_l, k, ("division" if s_l > 0 and e.feature != "country" else "country")
+    return tot_c, tot_l, best_key, via
 
+
+def context_score(e: GazEntry, key: str, masses: dict[str, NameMass], *, home: bool = False) -> float:
+    """Context in log10 units: country support and local support, each levelled off. ``home``:
+    ``e`` is in the country of the name's likeliest reading by population and hints alone, where
+    only local context can tell same-named places apart, so it counts more."""
+    s_c, s_l, _k, _v = context_support(e, key, masses)
+    return saturate(s_c) + saturate_local(s_l, home=home)
+
+
+def saturate_local(support: float, *, home: bool = False) -> float:
+    slope = W_LOCAL_SLOPE_HOME if home else W_LOCAL_SLOPE
+    return W_LOCAL_MAX * (1.0 - math.exp(-support * slope / W_LOCAL_MAX))
 
 
 def place_reason(m, best, e, static_row, score_row, masses, dl_entry, actor_set, switched) -> str:
@@ -144,7 +236,7 @@ def place_reason(m, best, e, static_row, score_row, masses, dl_entry, actor_set,
         return base
     if len(m.cands) == 1:
         return f"only-candidate ({e.feature})"
-    if m.role == "actor" and m.forced_role is None and is_capital(e):
+    if m.role == "actor" and m.forced_role is None and m.capital and m.capital[best]:
         prior_best = max(range(len(m.cands)), key=lambda i: m.prior[i])
         if prior_best == best:
             return "capital (stands for a government)"
@@ -164,10 +256,10 @@ def place_reason(m, best, e, static_row, score_row, masses, dl_entry, actor_set,
             return "admin1-name; population"
         return "population"
     # context changed the choice: say which part mattered most
-    sup, key, via = context_support(e, m.key, masses)
+    s_c, s_l, key, via = context_support(e, m.key, masses)
     contributions = []
-    if sup > 0 and key is not None:
-        contributions.append((saturate(sup), f"context: same {via} as '{key}'"))
+    if s_c + s_l > 0 and key is not None:
+        contributions.append((saturate(s_c) + saturate_local(s_l), f"context: same {via} as '{key}'"))
     if dl_entry is not None and e.country == dl_entry.country:
         contributions.append((W_DATELINE_COUNTRY, "same-country-as-dateline"))
     if e.country in actor_set:
