@@ -1,4 +1,4 @@
-"""Ordinary people named by what they are ("two men", "22 miners", "a teenage girl"): actors
+"""Ordinary people, parties and rebels named by what they are ("two men", "22 miners", "a teenage girl"): actors
 with the CAMEO sector of the noun (CVL, LAB, EDU, CRM) and the country of the sentence, so that
 "police arrested two men" is a dyad and not an event dropped for want of a target. Not idioms
 or adjectives ("in person", "individual rights") and not the "international community"."""
@@ -19,6 +19,13 @@ CASES: list[tuple[str, str, object, dict]] = [
     ("Six persons were hurt when the bus overturned in Nigeria.", "persons", "NGACVL", {}),
     ("A known gangster was seen in Colombia.", "gangster", "COLCRM", {}),
     ("The Jordanian royal family hosted the envoy.", "royal family", "JORGOVELI", {"text": "The Jordanian royal family"}),
+    # parties and rebels named the way the news names them
+    ("The Tories attacked the budget in parliament.", "Tories", "GBRPTY", {}),
+    ("Lib Dems voted against the bill.", "Lib Dems", "GBRPTY", {}),
+    ("The CPI Maoist called a strike in Jharkhand.", "CPI Maoist", "INDREB", {}),
+    ("Maoists ambushed a patrol in India on Monday.", "Maoists", "INDREB", {}),
+    # a continent's adjective on an act: CAMEO's region code
+    ("Tehran turned down a European offer on Monday.", "European", "EUR", {}),
     # not people
     ("The minister will attend in person in Rome.", "person", None, {}),
     ("The court in Oslo upheld individual rights.", "individual", None, {}),
