@@ -5,12 +5,19 @@ request reads through its own DuckDB cursor, and a timer interrupts a query that
 ``query_timeout`` seconds. DuckDB will not open the same file read-only and writable in one
 process at once, so an allowed edit (``--allow-edits``) waits for the readers in flight, closes
 the read-only store, writes through a short-lived writable Store, and reopens it read-only.
+
+The in-memory indexes a view carries (:class:`heron.query.dyad_index.DyadIndex` for dyad series,
+:class:`heron.serve.event_index.EventIndex` for events pages) are built once, at start-up
+(:meth:`StoreAccess.warm`) or by the first request that needs them. They hold only the events and
+articles tables, which the server never writes (an edit touches ``learned_actors``), so they
+outlive edits.
 """
 
 from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -18,7 +25,10 @@ from typing import Any
 
 import duckdb
 
-from heron.errors import StoreError
+from heron.errors import HeronError, StoreError
+from heron.query.dyad_index import DyadIndex, build_dyad_index
+from heron.serve.event_index import EventIndex, build_event_index
+from heron.serve.events import EVENT_FIELDS
 from heron.store import Store
 
 log = logging.getLogger(__name__)
@@ -34,6 +44,8 @@ class ReadView:
 
     con: Any
     path: str
+    dyad_index: DyadIndex | None = None
+    event_index: EventIndex | None = None
 
 
 class _ReadWriteLock:
@@ -77,7 +89,8 @@ class _ReadWriteLock:
 class StoreAccess:
     """The one read-only Store a server holds, lent out per request."""
 
-    def __init__(self, path: str, *, query_timeout: float = 10.0, max_concurrent: int | None = None) -> None:
+    def __init__(self, path: str, *, query_timeout: float = 10.0, max_concurrent: int | None = None,
+                 indexes: bool = True) -> None:
         if path == ":memory:":
             raise StoreError("heron serve needs a database file, not ':memory:'. Fix: pass --db PATH.")
         self.path = path
@@ -88,17 +101,48 @@ class StoreAccess:
         # Requests beyond this many wait their turn (a bound on open cursors; fewer than ~20 made
         # the 20-client benchmark slower: DuckDB overlaps concurrent scans well).
         self._slots = threading.BoundedSemaphore(max_concurrent or 32)
+        self._want_indexes = indexes
+        self._indexes: tuple[DyadIndex | None, EventIndex | None] | None = None
+        self._index_lock = threading.Lock()
+
+    def warm(self) -> None:
+        """Build the in-memory indexes now (else the first request that reads does)."""
+        self._get_indexes()
+
+    def _get_indexes(self) -> tuple[DyadIndex | None, EventIndex | None]:
+        if not self._want_indexes:
+            return None, None
+        found = self._indexes
+        if found is not None:
+            return found
+        with self._index_lock:
+            if self._indexes is None:
+                with self._lock.read():
+                    cur = self._store.con.cursor()
+                    try:
+                        started = time.perf_counter()
+                        view = ReadView(con=cur, path=self.path)
+                        self._indexes = (build_dyad_index(view), build_event_index(cur, EVENT_FIELDS))
+                        log.info("indexed %d mentions of %s in %.1f s", len(self._indexes[1]), self.path,
+                                 time.perf_counter() - started)
+                    except (HeronError, duckdb.Error) as exc:  # not a Heron store: the SQL path says so
+                        log.info("no indexes for %s: %s", self.path, exc)
+                        self._indexes = (None, None)
+                    finally:
+                        cur.close()
+            return self._indexes
 
     @contextmanager
     def reading(self) -> Iterator[ReadView]:
         """A cursor on the store for one request; its queries are interrupted past the time bound."""
+        dyad_index, event_index = self._get_indexes()
         with self._slots, self._lock.read():
             cur = self._store.con.cursor()
             timer = threading.Timer(self.query_timeout, cur.interrupt)
             timer.daemon = True
             timer.start()
             try:
-                yield ReadView(con=cur, path=self.path)
+                yield ReadView(con=cur, path=self.path, dyad_index=dyad_index, event_index=event_index)
             except duckdb.InterruptException as exc:
                 raise QueryTimeout(
                     f"the query ran longer than {self.query_timeout:g} s and was stopped. "

@@ -93,7 +93,8 @@ def dyad(
     with _access(request).reading() as view:
         if dedup != "raw":
             check_dedup_size(view, EventFilter(between=(a, b), start=start, end=end))
-        series = dyad_series(view, a, b, by=by, dedup=_dedup_arg(dedup), start=start, end=end)
+        series = dyad_series(view, a, b, by=by, dedup=_dedup_arg(dedup), start=start, end=end,
+                             index=view.dyad_index)
     meta = {"a": a.upper(), "b": b.upper(), "by": by, "dedup": dedup,
             "too_coarse": int(series.attrs.get("too_coarse", 0))}
     return _json(convert.json_with_rows(meta, "series", series))

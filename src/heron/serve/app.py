@@ -33,19 +33,23 @@ _HEADERS = {
 
 
 def create_app(db_path: str | Path, *, allow_edits: bool = False, token: str | None = None,
-               query_timeout: float = 10.0, cache_size: int = 512) -> FastAPI:
+               query_timeout: float = 10.0, cache_size: int = 512, indexes: bool = True) -> FastAPI:
     """The app over the store at ``db_path``, opened read-only.
 
     With ``allow_edits`` the actors review may write, and only requests whose ``X-Heron-Token``
     header equals ``token`` do. Queries are interrupted after ``query_timeout`` seconds. Up to
-    ``cache_size`` GET answers are kept in memory (0: none); an edit starts them afresh.
+    ``cache_size`` GET answers are kept in memory (0: none); an edit starts them afresh. With
+    ``indexes`` (the default) the dyad series and the raw events pages are answered from in-memory
+    indexes built when the server starts (see :mod:`heron.serve.access`); off, every request reads
+    the store through DuckDB (the same answers).
     """
     if allow_edits and not token:
         raise InputError("allow_edits needs a token. Fix: pass token=heron.serve.edits.new_token().")
-    access = StoreAccess(str(db_path), query_timeout=query_timeout)
+    access = StoreAccess(str(db_path), query_timeout=query_timeout, indexes=indexes)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI):
+        access.warm()  # the in-memory indexes, before the first request is taken
         yield
         access.close()
 

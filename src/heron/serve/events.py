@@ -2,8 +2,10 @@
 
 Every value a user gives reaches SQL as a bound parameter (``?``); codes are also checked against a
 pattern first, so a bad one gets a message saying what is expected. Raw mentions are paged with a
-keyset cursor on (date, event_id), newest first; deduplicated events (daily or cluster, from
-:func:`heron.query.dedup_events`) are formed from the filtered mentions and paged by position.
+keyset cursor on (date, event_id), newest first (from the server's in-memory
+:class:`heron.serve.event_index.EventIndex` when the request's view has one); deduplicated events
+(daily or cluster, from :func:`heron.query.dedup_events`) are formed from the filtered mentions and
+paged by position.
 """
 
 from __future__ import annotations
@@ -154,9 +156,17 @@ def list_events(view, f: EventFilter, *, dedup: str = "raw", limit: int = DEFAUL
         raise InputError(f"unknown dedup {dedup!r}. Fix: choose one of {', '.join(DEDUPS)}.")
     if not isinstance(limit, int) or not 1 <= limit <= MAX_PAGE:
         raise InputError(f"page size {limit!r} is out of range. Fix: ask for 1 to {MAX_PAGE} events a page.")
-    require_events(view)
     if dedup == "raw":
+        index = getattr(view, "event_index", None)
+        if index is not None:
+            where_clause(f)  # the same checks of every value, and the same messages
+            found = index.page(view.con, f, limit=limit, after=_raw_after(cursor))
+            if found is not None:
+                rows, after = found
+                return EventPage(rows=rows, next_cursor=_raw_cursor(*after) if after else None, dedup="raw")
+        require_events(view)
         return _raw_page(view, f, limit=limit, cursor=cursor)
+    require_events(view)
     where, params = where_clause(f)
     return _dedup_page(view, where, params, method=dedup, limit=limit, cursor=cursor)
 
@@ -170,17 +180,26 @@ _BRANCHES = (
 )
 
 
+def _raw_after(cursor: str | None) -> tuple[date, str] | None:
+    """The (date, event_id) of the last mention of the previous page, from its cursor."""
+    if not cursor:
+        return None
+    c = decode_cursor(cursor, kind="raw")
+    try:
+        return date.fromisoformat(str(c["d"])), str(c["i"])
+    except (KeyError, ValueError) as exc:
+        raise InputError("cursor is damaged. Fix: pass the next_cursor of the previous page unchanged.") from exc
+
+
+def _raw_cursor(day: date, event_id: str) -> str:
+    return encode_cursor({"k": "raw", "d": day.isoformat(), "i": event_id})
+
+
 def _raw_page(view, f: EventFilter, *, limit: int, cursor: str | None) -> EventPage:
     """Newest first by (date, event_id). Two passes: the dates alone find the oldest date the page can
     reach (sorting a million dates is cheap, by a string tiebreak not); then only the mentions from
     that date on are read in full and sorted."""
-    after = None
-    if cursor:
-        c = decode_cursor(cursor, kind="raw")
-        try:
-            after = (date.fromisoformat(str(c["d"])), str(c["i"]))
-        except (KeyError, ValueError) as exc:
-            raise InputError("cursor is damaged. Fix: pass the next_cursor of the previous page unchanged.") from exc
+    after = _raw_after(cursor)
 
     def branches(select: str, *, floor: date | None) -> tuple[str, list[Any]]:
         parts, values = [], []
@@ -209,8 +228,7 @@ def _raw_page(view, f: EventFilter, *, limit: int, cursor: str | None) -> EventP
     if len(df) > limit:
         df = df.iloc[:limit]
         last = df.iloc[-1]
-        next_cursor = encode_cursor({"k": "raw", "d": pd.Timestamp(last["_key"]).date().isoformat(),
-                                     "i": str(last["event_id"])})
+        next_cursor = _raw_cursor(pd.Timestamp(last["_key"]).date(), str(last["event_id"]))
     return EventPage(rows=df.drop(columns=["_key"]).reset_index(drop=True), next_cursor=next_cursor, dedup="raw")
 
 

@@ -129,7 +129,7 @@ def dyad_page(request: Request, a: str = Query("", max_length=24), b: str = Quer
                 if dedup != "raw":
                     check_dedup_size(view, f)
                 series = dyad_series(view, a, b, by=period, dedup=False if dedup == "raw" else dedup,
-                                     start=start, end=end)
+                                     start=start, end=end, index=view.dyad_index)
                 events = list_events(view, f, dedup=dedup, limit=100)
     except HeronError as exc:
         return _html(request, title, "".join(body) + form("/dyad", fields, css_id="dyad-form") + error_box(str(exc)),
