@@ -36,6 +36,7 @@ class PlaceCues:
     of_heads: frozenset[str]
     part_prefixes: frozenset[str]
     hyphen_suffixes: frozenset[str]
+    division_words: frozenset[str]
     min_population_weak: int
 
 
@@ -55,6 +56,7 @@ def cue_mentions(doc, gaz: Gazetteer, *, taken: set[int], text: str, common_word
     out: list[PlaceMention] = []
     used = set(taken)
     n = len(doc)
+    people = person_words(doc)
 
     def add(i: int, j: int, cue: str) -> None:
         start, end = doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
@@ -80,7 +82,12 @@ def cue_mentions(doc, gaz: Gazetteer, *, taken: set[int], text: str, common_word
             own = [e for e, is_own in gaz.matched_by_name(span) if is_own] if gaz.has_name(span) else []
             if not own or (span.isupper() and len(span) <= 4 and not any(e.feature == "country" for e in own)):
                 continue
+            if _division_follows(doc, j, cues) or (
+                    doc[j - 1].text not in cues.division_words and _inside_longer_name(doc, i, j, cues)):
+                continue  # "Scott County", "Sand Creek Township", "Meadow Grove": not the town
             cue = _cue(doc, i, j, own, cues, gaz, text)
+            if cue and length == 1 and span in people and not cue.startswith(("'City, State'", "division")):
+                cue = ""  # "according to Jones" where "Dan Jones" is named: the person
             if cue:
                 hit = (j, cue)
                 break
@@ -112,12 +119,41 @@ def _name_token(doc, k: int, first: int) -> bool:
     return k > first and t.text in ("-", "–") and not t.whitespace_ and not doc[k - 1].whitespace_
 
 
+def _division_follows(doc, j: int, cues: PlaceCues) -> bool:
+    """A division word right after the name ("Scott County", "Jackson Township"): the name is
+    the division's, not a town's (the division itself is a span of its own when known)."""
+    return j < len(doc) and doc[j].text in cues.division_words
+
+
+def _inside_longer_name(doc, i: int, j: int, cues: PlaceCues) -> bool:
+    """doc[i:j] ends a longer capitalised name ("Sand Creek Township", "Meadow Grove man", "Sen.
+    Clinton", "St. Paris"): a capitalised word or abbreviation that is not a sentence's first, a
+    "North"-like prefix, a date ("Sunday") or the end of another name the NER marks ("Lansing
+    State Journal Lansing Board") stands right before it. (Words after it may open an organisation's name: "Western
+    Pennsylvania Kennel Association", "London International Airport".)"""
+    if i == 0:
+        return False
+    prev = doc[i - 1]
+    if not _TITLE_WORD.match(prev.text) or prev.is_sent_start or not prev.whitespace_ or prev.is_upper:
+        return False
+    if prev.text in cues.part_prefixes or prev.lower_ in _DETERMINERS:
+        return False
+    if prev.ent_type_ in ("DATE", "TIME") or (prev.ent_iob_ in ("B", "I") and doc[i].ent_iob_ == "B"):
+        return False
+    return True
+
+
 def _cue(doc, i: int, j: int, own: list[GazEntry], cues: PlaceCues, gaz: Gazetteer, text: str) -> str:
     """The cue that makes doc[i:j] a place, or ""."""
     prev = doc[i - 1] if i > 0 else None
     nxt = doc[j] if j < len(doc) else None
     weak_ok = any(e.feature in ("country", "admin1", "admin2") or e.population >= cues.min_population_weak
                   for e in own)
+    if j - i > 1 and doc[i].text in cues.part_prefixes and weak_ok:
+        # "West Virginia", "W. Va.", "North Platte": the prefix belongs to the name
+        return f"name with '{doc[i].text}'"
+    if j - i > 1 and doc[j - 1].text in cues.division_words:
+        return f"division: '{doc[j - 1].text}'"  # "Scott County", "Clinton Township"
     if nxt is not None and nxt.text in cues.institution_words and doc[j - 1].whitespace_:
         return f"institution: '{nxt.text}'"
     if prev is not None and prev.lower_ == "of" and i > 1 and doc[i - 2].text in cues.of_heads:
@@ -128,8 +164,8 @@ def _cue(doc, i: int, j: int, own: list[GazEntry], cues: PlaceCues, gaz: Gazette
         return f"'-{doc[j + 1].lower_}'"
     if nxt is not None and nxt.text == "," and j + 1 < len(doc) and _holds(doc, j + 1, own, gaz, text):
         return "'City, State'"
-    if not weak_ok:
-        return ""
+    if not weak_ok or (doc[i].is_sent_start and doc[i].pos_ != "PROPN"):
+        return ""  # (a sentence's first word is a place only as a proper noun: not "One girl")
     if nxt is not None and nxt.lower_ in cues.person_nouns and nxt.text.islower():
         return f"'{doc[i].text} {nxt.text}'"
     if prev is not None and prev.lower_ in cues.locative_prepositions and prev.text.islower():
@@ -158,3 +194,55 @@ def _after_person(doc, k: int) -> bool:
     while back >= 0 and (doc[back].text == "," or doc[back].like_num):
         back -= 1
     return back >= 0 and doc[back].ent_type_ == "PERSON"
+
+
+def echo_mentions(doc, found: list[PlaceMention], *, taken: set[int], text: str,
+                  skip: Callable[[int, int], bool], also: str | None = None) -> list[PlaceMention]:
+    """A name the article uses as a place is a place where it comes again ("Gainesville's
+    existing protections", "Sri Lanka has", "Only Cornwall and Kent will") though the NER tagged
+    it a person there: other occurrences of ``found`` mentions' names (and ``also``, the dateline
+    place), as written, unless they are part of a longer name (a person's: "Hillary Clinton").
+    One regular-expression scan of the text, not a loop over its tokens."""
+    cues = load_cues()
+    people = person_words(doc)
+    surfaces = {m.text for m in found if m.demonym_of is None and len(m.text) >= 3 and m.text[:1].isupper()
+                and m.text not in people}
+    if also and len(also) >= 3:
+        surfaces.add(also.title() if also.isupper() else also)
+    if not surfaces:
+        return []
+    alternatives = "|".join(re.escape(x) for x in sorted(surfaces, key=len, reverse=True))
+    out: list[PlaceMention] = []
+    used = set(taken)
+    for hit in re.finditer(rf"(?<![\w.\-])(?:{alternatives})(?![\w\-])", text):
+        start, end = hit.span()
+        if skip(start, end):
+            continue
+        first, last = token_at(doc, start), token_at(doc, end - 1)
+        if first is None or last is None or first.idx != start or last.idx + len(last.text) != end:
+            continue
+        i, j = first.i, last.i + 1
+        if any(k in used for k in range(i, j)) or _in_longer_person(doc, i, j) or _inside_longer_name(doc, i, j, cues):
+            continue
+        m = PlaceMention(text[start:end], start, end, name_key(text[start:end]), i, j, j - 1)
+        m.cue = "named as a place elsewhere in the article"
+        out.append(m)
+        used.update(range(i, j))
+    return out
+
+
+def person_words(doc) -> set[str]:
+    """Words of the article's names of persons that are more than one word ("Kristina Trapani",
+    "Barack Obama"): such a word is a person's name in this article, not a place's."""
+    out: set[str] = set()
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and len(ent) > 1:
+            out.update(t.text for t in ent if t.text[:1].isupper())
+    return out
+
+
+def _in_longer_person(doc, i: int, j: int) -> bool:
+    """doc[i:j] lies inside a longer PERSON entity ("Tom Bakk", "Paris Hilton")."""
+    if doc[i].ent_type_ == "PERSON" and doc[i].ent_iob_ == "I":
+        return True
+    return j < len(doc) and doc[j].ent_type_ == "PERSON" and doc[j].ent_iob_ == "I"

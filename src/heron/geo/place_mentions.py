@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from heron.geo.dateline import Dateline
 from heron.geo.gazetteer import Gazetteer, name_key
 from heron.geo.mention_context import LINE_NOUNS, PlaceMention, is_locative, token_at
-from heron.geo.place_cues import cue_mentions
+from heron.geo.place_cues import cue_mentions, echo_mentions
 from heron.geo.place_scoring import is_capital
 
 _LABELS = {"GPE", "LOC", "FAC"}
@@ -50,7 +50,9 @@ _COMMON_WORDS = {
     "bay", "beach", "park", "springs", "falls", "heights", "hills", "forest", "garden",
     "march", "may", "june", "august", "christmas", "easter", "sunday", "monday",
     "airport", "station", "base", "camp", "market", "square", "street", "road", "bridge",
-    "oracle", "apple", "amazon", "target", "mara",
+    "oracle", "apple", "amazon", "target", "mara", "metro", "supreme", "junior",
+    # seats of government named for a building: the government, not a town of that name
+    "white house", "pentagon", "kremlin",
 }
 
 
@@ -211,6 +213,13 @@ def collect_mentions(doc, gaz: Gazetteer, dateline: Dateline | None, *, text: st
                 break
     # names the gazetteer knows that the words around them mark as places ("a Chiefland man")
     for m in cue_mentions(doc, gaz, taken=taken, text=doc_text, common_words=_COMMON_WORDS, skip=overlaps_dateline):
+        if not any(o.start < m.end and m.start < o.end for o in out):
+            out.append(m)
+            taken.update(range(m.tok_start, m.tok_end))
+    # and the same names where they come again, tagged otherwise ("Gainesville's", "Sri Lanka has")
+    out.sort(key=lambda m: m.start)
+    for m in echo_mentions(doc, out, taken=taken, text=doc_text, skip=overlaps_dateline,
+                           also=dateline.place if dateline is not None else None):
         if not any(o.start < m.end and m.start < o.end for o in out):
             out.append(m)
             taken.update(range(m.tok_start, m.tok_end))
