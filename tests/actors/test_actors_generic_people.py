@@ -26,6 +26,10 @@ CASES: list[tuple[str, str, object, dict]] = [
     ("Maoists ambushed a patrol in India on Monday.", "Maoists", "INDREB", {}),
     # a continent's adjective on an act: CAMEO's region code
     ("Tehran turned down a European offer on Monday.", "European", "EUR", {}),
+    # US title abbreviations before a name: one token in the text, a role like "governor"
+    ("Gov. Alma Reyes vetoed the bill on Friday.", "Alma Reyes", "---GOV", {"text": "Gov. Alma Reyes"}),
+    ("Sen. Tom Okafor opposed the nominee.", "Tom Okafor", "---LEG", {"text": "Sen. Tom Okafor"}),
+    ("Rep. Dana Whitfield wrote to the agency.", "Dana Whitfield", "---LEG", {}),
     # not people
     ("The minister will attend in person in Rome.", "person", None, {}),
     ("The court in Oslo upheld individual rights.", "individual", None, {}),

@@ -111,6 +111,8 @@ _ABBREV = re.compile(r"^(?:[^\W\d_]\.)+[^\W\d_]?\.?$")
 _TITLE_ABBREV = frozenset(
     "st. mr. mrs. ms. dr. gen. col. lt. sgt. capt. gov. sen. rep. jr. sr. mt. ft. ave.".split()
 )
+#: abbreviated titles spaCy keeps as one token when capitalised ("Gov.", "Sen.")
+TITLE_ABBREVIATIONS = _TITLE_ABBREV
 _LEAD = "([{\"'"
 _TRAIL = ")]}\"',;:!?."
 _INFIX = re.compile(r"(?<=[^\W\d_])([-/\u2013\u2014])(?=[^\W\d_])")

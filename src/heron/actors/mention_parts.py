@@ -126,10 +126,19 @@ def _display(g: _Group) -> str:
 
 
 def _phrase_matcher(nlp, phrases, label: str, *, attr: str = "LOWER") -> PhraseMatcher:
+    """A phrase matcher over the phrases as spaCy tokenizes them; a phrase with a title
+    abbreviation ("gov.", "sen.") keeps it as one token, as spaCy does in capitalised text
+    ("Gov. Phil Murphy"), where it splits the lower-cased table phrase into "gov" and "."."""
+    from heron.actors.codes import TITLE_ABBREVIATIONS, tokenize
+
     matcher = PhraseMatcher(nlp.vocab, attr=attr)
     unique = sorted({p for p in phrases if p})
-    for i in range(0, len(unique), 5000):
-        matcher.add(label, list(nlp.tokenizer.pipe(unique[i : i + 5000])))
+    abbreviated = {p for p in unique if any(w in TITLE_ABBREVIATIONS for w in p.split())}
+    plain = [p for p in unique if p not in abbreviated]
+    for i in range(0, len(plain), 5000):
+        matcher.add(label, list(nlp.tokenizer.pipe(plain[i : i + 5000])))
+    if abbreviated:
+        matcher.add(label, [Doc(nlp.vocab, words=list(tokenize(p))) for p in sorted(abbreviated)])
     return matcher
 
 
