@@ -12,9 +12,9 @@ from collections import defaultdict
 from functools import lru_cache
 from pathlib import Path
 
-from heron.geo.gazetteer_index import Gazetteer, _division_keys, _is_latin_name, name_key
+from heron.geo.gazetteer_index import Gazetteer, _division_keys, _is_latin_name, abbreviation_variants, name_key
 
-BUILD_VERSION = 8
+BUILD_VERSION = 9
 
 
 
@@ -87,6 +87,7 @@ def build_gazetteer() -> Gazetteer:
     cols: dict[str, list] = {k: [] for k in ("ids", "names", "countries", "admin1", "lat", "lon", "pop", "feat")}
     keys_of_row: list[set[str]] = []
     primary_of_row: list[str] = []
+    short_of_row: list[set[str]] = []
 
     def add(gid, name, iso3, admin1, lat, lon, pop, feat, keys):
         cols["ids"].append(int(gid))
@@ -97,8 +98,11 @@ def build_gazetteer() -> Gazetteer:
         cols["lon"].append(float(lon))
         cols["pop"].append(int(pop))
         cols["feat"].append(feat)
-        keys_of_row.append({k for k in keys if k})
-        primary_of_row.append(name_key(name))
+        primary = name_key(name)
+        short = abbreviation_variants(primary)  # "Saint Paul" is also "St. Paul", as its own name
+        keys_of_row.append({k for k in keys if k} | short)
+        primary_of_row.append(primary)
+        short_of_row.append(short)
 
     # --- places, grouped per country and per admin1 for centroids
     city_rows = []
@@ -210,7 +214,8 @@ def build_gazetteer() -> Gazetteer:
             # -> "alexandria") are alternates: a bare "Alexandria" is rarely the governorate
             # a place's alternate that opens its own name is a short form of it: "Newcastle"
             # (Newcastle upon Tyne), "New York" (New York City), "Frankfurt" (Frankfurt am Main)
-            own = (curated or k == primary or (feat[row] == 1 and k in admin1_own_keys[row])
+            own = (curated or k == primary or k in short_of_row[row]
+                   or (feat[row] == 1 and k in admin1_own_keys[row])
                    or (feat[row] == 2 and primary.startswith(k + " ")))
             index_lists[k].append(row if own else -(row + 1))
 

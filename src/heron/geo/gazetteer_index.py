@@ -54,6 +54,20 @@ def name_key(name: str) -> str:
     return s
 
 
+_ABBREVIATIONS = (("saint", "st"), ("sainte", "ste"), ("mount", "mt"), ("fort", "ft"))
+_ABBREV_RE = re.compile(r"\b(" + "|".join(w for pair in _ABBREVIATIONS for w in pair) + r")\b")
+_ABBREV_SWAP = {a: b for pair in _ABBREVIATIONS for a, b in (pair, pair[::-1])}
+
+
+def abbreviation_variants(key: str) -> set[str]:
+    """The name key with "saint"/"st", "sainte"/"ste", "mount"/"mt", "fort"/"ft" written the
+    other way ("saint paul" -> "st paul", "mt pleasant" -> "mount pleasant"): news copy writes
+    them short, GeoNames mostly long."""
+    if not _ABBREV_RE.search(key):
+        return set()
+    return {_ABBREV_RE.sub(lambda m: _ABBREV_SWAP[m.group(1)], key)} - {key}
+
+
 def _is_latin_name(s: str) -> bool:
     """A plausible English-text alternate name: Latin script, starts upper-case, not a short code."""
     if len(s) < 3 or not s[0].isupper():

@@ -27,6 +27,7 @@ Method (no learned weights; every factor is in the reason string):
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from heron.geo.dateline import dateline_of
@@ -36,10 +37,12 @@ from heron.geo.mention_context import (
     contains,
     coordinated,
     feature_hint,
+    hint_matches,
     mention_role,
     qualifier_entries,
     token_at,
 )
+from heron.geo.place_cues import local_hint
 from heron.geo.place_mentions import collect_demonyms, collect_mentions
 from heron.geo.place_scoring import (
     W_ACTOR_COUNTRY,
@@ -89,8 +92,10 @@ def geoparse(
     mentions = collect_mentions(doc, gaz, dl, text=text, ents=ents)
 
     dl_mention: PlaceMention | None = None
-    if dl is not None and gaz.lookup_rows(dl.place):
-        dl_mention = PlaceMention(dl.place, dl.place_start, dl.place_end, name_key(dl.place), -1, -1, None, is_dateline=True)
+    if dl is not None:
+        place, place_start = _dateline_place(dl, text, gaz)
+        if gaz.lookup_rows(place):
+            dl_mention = PlaceMention(place, place_start, dl.place_end, name_key(place), -1, -1, None, is_dateline=True)
 
     everything = ([dl_mention] if dl_mention else []) + mentions
     if not everything:
@@ -103,7 +108,7 @@ def geoparse(
             # a dateline names a city (or a country), not a division: "NEW YORK", "QUEBEC"
             m.cands = [c for c in m.cands if c[0].feature != "admin1"]
         if not m.is_dateline:
-            m.hint_feature = feature_hint(doc, m)
+            m.hint_feature = feature_hint(doc, m) or local_hint(doc, m)
             m.qualifier, m.qualifier_text = qualifier_entries(doc, m, mentions, gaz, extra, text=text)
             m.role = m.forced_role or mention_role(doc, m, text)
         else:
@@ -155,7 +160,7 @@ def geoparse(
         row = []
         for (e, _), p in zip(m.cands, m.prior):
             s = p
-            if m.hint_feature and e.feature == m.hint_feature:
+            if hint_matches(m.hint_feature, e.feature):
                 s += W_FEATURE_HINT
             if m.qualifier and any(contains(q, e) for q in m.qualifier):
                 s += W_QUALIFIER
@@ -274,6 +279,21 @@ def _dateline_region(dl, dl_region: list[GazEntry], dl_entry: GazEntry | None, g
         latitude=e.latitude, longitude=e.longitude, reason="dateline region (holds the dateline city)",
         feature=e.feature, role="dateline",
     )
+
+
+_SAINT_RE = re.compile(r"(?:^|(?<=\s))(?:ST|MT|FT|SAINT|MOUNT|FORT|St|Mt|Ft|Saint|Mount|Fort)\.? $")
+
+
+def _dateline_place(dl, text: str, gaz: Gazetteer) -> tuple[str, int]:
+    """The dateline's place, with a "ST." / "MT." / "FT." the dateline finder left before it
+    ("ST. PAUL --": St. Paul, not Paul) when the longer name is known."""
+    before = _SAINT_RE.search(text[max(0, dl.place_start - 7):dl.place_start])
+    if before is not None:
+        start = dl.place_start - (len(text[max(0, dl.place_start - 7):dl.place_start]) - before.start())
+        longer = text[start:dl.place_end]
+        if gaz.lookup_rows(longer):
+            return longer, start
+    return dl.place, dl.place_start
 
 
 def _char_token(doc, char: int) -> int:

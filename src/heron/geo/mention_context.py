@@ -61,7 +61,7 @@ class PlaceMention:
     cands: list[tuple[GazEntry, bool]] = field(default_factory=list)
     prior: list[float] = field(default_factory=list)
     capital: list[bool] = field(default_factory=list)  # per candidate: a national capital
-    hint_feature: str | None = None  # admin1 | city
+    hint_feature: str | None = None  # admin1 | city | country | subnational | local (HINT_FEATURES)
     qualifier: list[GazEntry] = field(default_factory=list)  # "Paris, Texas" -> Texas entries
     qualifier_text: str = ""
     forced_role: str | None = None  # "actor" for demonyms and names inside organisation names
@@ -69,6 +69,18 @@ class PlaceMention:
     role: str = "location"
     cue: str | None = None  # the context cue that made a name a place (heron.geo.place_cues)
 
+
+
+# which gazetteer features each hint favours: "subnational" after "a Jordan man" (a country takes
+# a demonym: "a Jordanian man"), "local" before "Police", "City Council", "High School"
+HINT_FEATURES = {
+    "admin1": ("admin1",), "city": ("city",), "country": ("country",),
+    "subnational": ("admin1", "city", "admin2"), "local": ("city", "admin2"),
+}
+
+
+def hint_matches(hint: str | None, feature: str) -> bool:
+    return hint is not None and feature in HINT_FEATURES.get(hint, ())
 
 
 LINE_NOUNS = {

@@ -21,7 +21,8 @@ from heron.geo.gazetteer import Gazetteer, GazEntry, name_key
 from heron.geo.mention_context import PlaceMention, token_at
 
 MAX_TOKENS = 4
-_PARTY_HOME = re.compile(r"\b[RDI]-(?P<name>[A-Z][a-z]+(?:\.? [A-Z][a-z]+)?)")
+# "D-Charleston", "R-Elbow Lake", "DFL-Cook", "D-S.C.", "(R-Ocilla)": a party and a hometown
+_PARTY_HOME = re.compile(r"\b(?:DFL|[RDI])-(?P<name>(?:[A-Z][a-z]{0,4}\.){1,2}|[A-Z][a-z]+(?:\.? [A-Z][a-z]+)?)")
 _TITLE_WORD = re.compile(r"[A-Z][\w'.]*$")
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that"})
 
@@ -37,6 +38,8 @@ class PlaceCues:
     part_prefixes: frozenset[str]
     hyphen_suffixes: frozenset[str]
     division_words: frozenset[str]
+    municipal_words: frozenset[str]
+    resident_nouns: frozenset[str]
     min_population_weak: int
 
 
@@ -106,7 +109,11 @@ def cue_mentions(doc, gaz: Gazetteer, *, taken: set[int], text: str, common_word
         if first is None or last is None or party is None or any(k in used for k in range(first.i, last.i + 1)):
             continue
         if _after_person(doc, party.i):
-            add(first.i, last.i + 1, "party-hometown")
+            # (by characters: "D-S.C." can be one token)
+            pm = PlaceMention(name, start, start + len(name), name_key(name), first.i, last.i + 1, last.i)
+            pm.cue = "party-hometown"
+            out.append(pm)
+            used.update(range(first.i, last.i + 1))
     return out
 
 
@@ -191,7 +198,7 @@ def _holds(doc, k: int, own: list[GazEntry], gaz: Gazetteer, text: str) -> bool:
 def _after_person(doc, k: int) -> bool:
     """A person's name (and maybe an age) ends right before doc[k]: "Stephen Davis, of", "Rep. X, D-"."""
     back = k - 1
-    while back >= 0 and (doc[back].text == "," or doc[back].like_num):
+    while back >= 0 and (doc[back].text in (",", "(") or doc[back].like_num):
         back -= 1
     return back >= 0 and doc[back].ent_type_ == "PERSON"
 
@@ -206,7 +213,7 @@ def echo_mentions(doc, found: list[PlaceMention], *, taken: set[int], text: str,
     cues = load_cues()
     people = person_words(doc)
     surfaces = {m.text for m in found if m.demonym_of is None and len(m.text) >= 3 and m.text[:1].isupper()
-                and m.text not in people}
+                and m.text not in people and m.forced_role is None and not _weak_cue(m.cue)}
     if also and len(also) >= 3:
         surfaces.add(also.title() if also.isupper() else also)
     if not surfaces:
@@ -231,6 +238,13 @@ def echo_mentions(doc, found: list[PlaceMention], *, taken: set[int], text: str,
     return out
 
 
+def _weak_cue(cue: str | None) -> bool:
+    """A cue too weak to vouch for the name's other occurrences (a preposition, a "North"-like
+    prefix, ", of"); names the NER found, and the institution, "City, State", person-noun,
+    party-hometown and division cues, vouch."""
+    return cue is not None and cue.startswith(("preposition", "part of a place", "', of'", "'-", "named as"))
+
+
 def person_words(doc) -> set[str]:
     """Words of the article's names of persons that are more than one word ("Kristina Trapani",
     "Barack Obama"): such a word is a person's name in this article, not a place's."""
@@ -246,3 +260,18 @@ def _in_longer_person(doc, i: int, j: int) -> bool:
     if doc[i].ent_type_ == "PERSON" and doc[i].ent_iob_ == "I":
         return True
     return j < len(doc) and doc[j].ent_type_ == "PERSON" and doc[j].ent_iob_ == "I"
+
+
+def local_hint(doc, m: PlaceMention) -> str | None:
+    """What the word right after a mention says of its kind: "a Jordan man", "Lebanon residents"
+    (a town or a state: a country would take its demonym) -> "subnational"; "Paris Police",
+    "Lebanon High School", "Dublin City Council" (a town's institutions) -> "local"."""
+    if m.tok_end >= len(doc) or m.tok_end <= 0 or not doc[m.tok_end - 1].whitespace_:
+        return None
+    nxt = doc[m.tok_end]
+    cues = load_cues()
+    if nxt.text in cues.municipal_words:
+        return "local"
+    if nxt.text.islower() and nxt.lower_ in cues.resident_nouns:
+        return "subnational"
+    return None

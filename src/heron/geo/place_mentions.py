@@ -53,6 +53,8 @@ _COMMON_WORDS = {
     "oracle", "apple", "amazon", "target", "mara", "metro", "supreme", "junior",
     # seats of government named for a building: the government, not a town of that name
     "white house", "pentagon", "kremlin",
+    # organisations whose acronym is written as a word
+    "nato", "opec", "asean", "unesco", "unicef", "interpol", "europol", "frontex",
 }
 
 

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from heron.geo.gazetteer import GazEntry, Gazetteer, name_key
-from heron.geo.mention_context import PlaceMention, contains
+from heron.geo.mention_context import PlaceMention, contains, hint_matches
 
 _MAX_CANDIDATES = 60
 
@@ -244,7 +244,7 @@ def place_reason(m, best, e, static_row, score_row, masses, dl_entry, actor_set,
         return "city-over-same-named-province"
     if m.qualifier and any(contains(q, e) for q in m.qualifier):
         return f"qualified by '{m.qualifier_text}'"
-    if m.hint_feature and e.feature == m.hint_feature:
+    if hint_matches(m.hint_feature, e.feature):
         prior_best = max(range(len(m.cands)), key=lambda i: m.prior[i])
         if prior_best != best:
             return f"feature-hint ({m.hint_feature})"
