@@ -146,7 +146,7 @@ def embed(nodes: list[Node], attr: Attributor, lexicon: TriggerLexicon) -> None:
             # "for maintaining unfair practices", "Germany is adding an airplane": nothing is said
             node.silent = True
             continue
-        if cls.name == "speech" and _code_obligation(node, attr, live):
+        if cls.name == "speech" and _code_obligation(node, attr, live, classes):
             continue  # the demand is the news; other acts under it stay, reported by the speaker
         if not live:  # nothing (or only negated events: "said it did not attack") under it
             _code_empty_clause(node)
@@ -251,22 +251,31 @@ def _claims_own_harm(node: Node, emb: Node, attr: Attributor, lexicon: TriggerLe
     return True
 
 
-def _code_obligation(node: Node, attr: Attributor, live: list[Node]) -> bool:
+#: what a statement that another actor must do something is when the act is not in the table
+OBLIGATION_BASE = {"demand": "100"}
+
+
+def _code_obligation(node: Node, attr: Attributor, live: list[Node], classes) -> bool:
     """ "declared that China must drop its barriers": what a speaker says *another* actor must do
-    is a demand (CAMEO 100) even when the act itself has no trigger of its own. Returns True when
-    the statement was recoded (nothing coded inside the obliged clause)."""
+    is a demand (CAMEO 100) even when the act itself has no trigger of its own, or only one the
+    demand table does not map ("announced that the government must agree to changes": no
+    accord of the government's). Returns True when the statement was recoded."""
     doc = node.token.doc
     for i in sorted(node.region):
         tok = doc[i]
-        if tok.pos_ not in ("VERB", "AUX") or tok.dep_ not in ("ccomp", "acl", "advcl") or deontic(tok) != "demand":
-            continue
-        if not _other_subject(node, tok, attr):
+        kind = deontic(tok) if tok.pos_ in ("VERB", "AUX") and tok.dep_ in ("ccomp", "acl", "advcl") else None
+        if kind not in OBLIGATION_BASE or not _other_subject(node, tok, attr):
             continue
         clause = {t.i for t in tok.subtree}
-        if any(n.token.i in clause for n in live):
-            return False  # the obliged act is coded: the demand table maps it
-        node.note = f"{node.pattern.lemma!r} over {tok.lemma_!r} with 'must': {node.code} -> 100 (demand)"
-        node.code, node.recoded = "100", True
+        inside = [n for n in live if n.token.i in clause]
+        table = classes.get(kind)
+        if any(table is None or table.lookup(n.code)[0] for n in inside):
+            return False  # the obliged act is coded and the demand table maps it
+        for n in inside:
+            n.consumed = True  # "must agree": not the government's accord, the speaker's demand
+        base = OBLIGATION_BASE[kind]
+        node.note = f"{node.pattern.lemma!r} over {tok.lemma_!r} with 'must': {node.code} -> {base} ({kind})"
+        node.code, node.recoded = base, True
         return True
     return False
 

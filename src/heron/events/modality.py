@@ -70,7 +70,7 @@ def clause_modality(tok: Token) -> str:
 
 
 def deontic(tok: Token) -> str | None:
-    """"demand" for must / have to, "appeal" for should / ought to, on the trigger's clause."""
+    """"demand" for must / have to, "appeal" for should / ought to / need to, on the trigger's clause."""
     for t in clause_chain(tok):
         for c in t.children:
             if c.dep_ == "aux" and c.lower_ == "must":
@@ -79,6 +79,10 @@ def deontic(tok: Token) -> str | None:
                 return "appeal"
         if t.dep_ == "xcomp" and t.head.lemma_ == "have" and t.head.pos_ in ("VERB", "AUX"):
             return "demand"  # "Sudan has to return"
+        if t.dep_ == "xcomp" and t.head.lemma_ == "need" and t.head.pos_ in ("VERB", "AUX"):
+            return "appeal"  # "Japan needs to enact reforms": what it should do
+        if t.lemma_ == "need" and t.pos_ in ("VERB", "AUX") and any(c.dep_ == "xcomp" for c in t.children):
+            return "appeal"  # the same, told from "need" itself
     return None
 
 

@@ -1,0 +1,36 @@
+"""What a speaker says *another* actor must or needs to do is a demand (10x) or an appeal (02x)
+to that actor, not the other actor's own act or intent (issue 10: CAMEO manual misses)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from heron.pipeline import code_text
+
+
+@pytest.fixture(scope="module")
+def code(coder):
+    def run(text):
+        return [(e.cameo_code, e.source_code, e.target_code)
+                for e in code_text(text, published=date(2024, 3, 5), coder=coder).events]
+    return run
+
+
+def test_needs_to_said_of_another_is_an_appeal(code):
+    found = code("The French president said Italy needs to release the detained fishermen.")
+    assert any(c.startswith("02") and s == "FRAGOV" and t == "ITA" for c, s, t in found), found
+    assert not any(c.startswith("03") for c, _, _ in found), found
+
+
+def test_must_agree_said_of_another_is_a_demand(code):
+    found = code("Sudanese rebels announced that the government must agree to a new constitution.")
+    assert ("100", "SDNREB", "SDNGOV") in found, found
+    assert not any(c == "019" for c, _, _ in found), found
+
+
+def test_own_need_stays_the_speakers_own(code):
+    # "we need to": the speaker's own clause is no appeal to anyone
+    found = code("Kenya said it needs to import more maize.")
+    assert not any(c.startswith("02") for c, _, _ in found), found
