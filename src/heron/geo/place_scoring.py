@@ -32,11 +32,15 @@ W_FEATURE_HINT = 2.5
 # "Cooke County"), and, added to it, can outweigh a larger namesake abroad ("Paris", Tennessee,
 # beside "Henry County"). A name counts by its relative plausibility there (its candidate's
 # probability over its best candidate's), so that a name shared by many states ("Henry County")
-# still speaks for each of them; a point within a few tens of km counts up to twice.
+# still speaks for each of them; a point within a few tens of km counts up to three times.
 W_LOCAL_SLOPE = 1.0
 W_LOCAL_SLOPE_HOME = 2.0
 W_LOCAL_MAX = 3.0
 NEAR_KM = 30.0
+W_NEAR = 2.0  # how much more a reading within NEAR_KM counts (up to three times)
+# A name the article repeats speaks louder for its division (x1.5 for twice, x2 for four times);
+# not for its country, where a much-named US or China would outweigh a foreign city's own size.
+W_REPEAT = 0.5
 _MIN_RELATIVE = 0.01  # readings less plausible than this, relative to a name's best, are no context
 
 
@@ -130,6 +134,7 @@ class NameMass:
     # (ISO3, admin1) -> the readings there, with their plausibility relative to the best reading;
     # (ISO3, "") holds every reading in the country below the country itself
     division: dict[tuple[str, str], list[tuple[GazEntry, float]]] = field(default_factory=dict)
+    count: int = 1  # how often the article names it
 
 
 _COUNTRY_WEIGHT = {"country": 1.0, "admin1": 0.8, "admin2": 0.8}
@@ -159,6 +164,7 @@ def country_masses(mentions: list[PlaceMention], probs: list[list[float]]) -> di
         if nm is None:
             out[m.key] = NameMass(cm, dm)
             continue
+        nm.count += 1
         for c, v in cm.items():
             nm.country[c] = max(nm.country.get(c, 0.0), v)
         for k, v in dm.items():
@@ -186,7 +192,7 @@ def local_strength(e: GazEntry, readings: list[tuple[GazEntry, float]]) -> float
             continue
         g = 1.0
         if e.feature in _POINTS and f.feature in _POINTS:
-            g += math.exp(-_km(e, f) / NEAR_KM)
+            g += W_NEAR * math.exp(-_km(e, f) / NEAR_KM)
         if r * g > best:
             best = r * g
     return best
@@ -206,6 +212,8 @@ def context_support(e: GazEntry, key: str, masses: dict[str, NameMass]) -> tuple
         s_c = nm.country.get(e.country, 0.0)
         readings = nm.division.get(div) if div is not None else None
         s_l = local_strength(e, readings) if readings else 0.0
+        if nm.count > 1:  # "Illinois", five times: the article is about Illinois
+            s_l *= 1.0 + W_REPEAT * math.log2(nm.count)
         tot_c += s_c
         tot_l += s_l
         if s_c + s_l > best:
