@@ -166,7 +166,9 @@ def _fill(found: DyadCounts, directions, *, by: str, start: date | None, end: da
         **{name: spread(found.quads[name], np.int64) for name in QUADS.values()},
         "top_codes": top,
     }
-    return pd.DataFrame(columns, columns=list(SERIES_COLUMNS))
+    # text columns as Python objects: pandas' Arrow-backed text would cost a conversion per column
+    return pd.DataFrame({c: pd.Series(v, dtype=object) if c in _TEXT else v for c, v in columns.items()},
+                        columns=list(SERIES_COLUMNS))
 
 
 def _num(v) -> float | None:
@@ -175,10 +177,13 @@ def _num(v) -> float | None:
     return float(v)
 
 
+_TEXT = ("direction", "source", "target", "top_codes")
+
+
 def _dtype(col: str) -> str:
     if col == "period":
         return "datetime64[ns]"
-    if col in ("direction", "source", "target", "top_codes"):
+    if col in _TEXT:
         return "object"
     if col.startswith("goldstein"):
         return "float64"

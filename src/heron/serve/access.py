@@ -18,9 +18,8 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from typing import Any
 
 import duckdb
@@ -38,14 +37,26 @@ class QueryTimeout(Exception):
     """A query ran past the server's time bound and was interrupted."""
 
 
-@dataclass
 class ReadView:
-    """What the query functions need of a Store (``con`` and ``path``), over one request's cursor."""
+    """What the query functions need of a Store (``con`` and ``path``), over one request's cursor,
+    and the server's in-memory indexes. The cursor is taken when a query first asks for ``con``
+    (a request the indexes answer takes none)."""
 
-    con: Any
-    path: str
-    dyad_index: DyadIndex | None = None
-    event_index: EventIndex | None = None
+    def __init__(self, con: Any = None, path: str = "", *, dyad_index: DyadIndex | None = None,
+                 event_index: EventIndex | None = None, opener: Callable[[], Any] | None = None) -> None:
+        self._con = con
+        self._opener = opener
+        self.path = path
+        self.dyad_index = dyad_index
+        self.event_index = event_index
+
+    @property
+    def con(self) -> Any:
+        if self._con is None:
+            if self._opener is None:
+                raise StoreError("this view has no store connection")
+            self._con = self._opener()
+        return self._con
 
 
 class _ReadWriteLock:
@@ -86,6 +97,46 @@ class _ReadWriteLock:
                 self._cond.notify_all()
 
 
+class _Watchdog:
+    """One thread that interrupts the cursors whose time is up (a timer thread per request cost a
+    thread start each)."""
+
+    def __init__(self) -> None:
+        self._cond = threading.Condition()
+        self._due: dict[int, tuple[float, Any]] = {}
+        self._next = 0
+        self._thread: threading.Thread | None = None
+
+    def watch(self, cur, seconds: float) -> int:
+        with self._cond:
+            self._next += 1
+            self._due[self._next] = (time.monotonic() + seconds, cur)
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._run, name="heron-query-watchdog", daemon=True)
+                self._thread.start()
+            self._cond.notify()
+            return self._next
+
+    def release(self, token: int) -> None:
+        with self._cond:
+            self._due.pop(token, None)
+
+    def _run(self) -> None:
+        while True:
+            with self._cond:
+                now = time.monotonic()
+                late = [k for k, (due, _) in self._due.items() if due <= now]
+                curs = [self._due.pop(k)[1] for k in late]
+                wait = min((due for due, _ in self._due.values()), default=now + 60) - now
+                if not curs:
+                    self._cond.wait(timeout=max(0.01, wait))
+            for cur in curs:
+                try:
+                    cur.interrupt()
+                except duckdb.Error:  # closed in the meantime
+                    pass
+
+
 class StoreAccess:
     """The one read-only Store a server holds, lent out per request."""
 
@@ -104,12 +155,16 @@ class StoreAccess:
         self._want_indexes = indexes
         self._indexes: tuple[DyadIndex | None, EventIndex | None] | None = None
         self._index_lock = threading.Lock()
+        self._watchdog = _Watchdog()
+        self._idle: list[Any] = []  # cursors of the open store, kept between requests (closing one is slow)
+        self._idle_lock = threading.Lock()
 
     def warm(self) -> None:
         """Build the in-memory indexes now (else the first request that reads does)."""
-        self._get_indexes()
+        self.indexes()
 
-    def _get_indexes(self) -> tuple[DyadIndex | None, EventIndex | None]:
+    def indexes(self) -> tuple[DyadIndex | None, EventIndex | None]:
+        """The dyad and events indexes (None, None when off or the store has no events), built once."""
         if not self._want_indexes:
             return None, None
         found = self._indexes
@@ -135,27 +190,54 @@ class StoreAccess:
     @contextmanager
     def reading(self) -> Iterator[ReadView]:
         """A cursor on the store for one request; its queries are interrupted past the time bound."""
-        dyad_index, event_index = self._get_indexes()
+        dyad_index, event_index = self.indexes()
         with self._slots, self._lock.read():
-            cur = self._store.con.cursor()
-            timer = threading.Timer(self.query_timeout, cur.interrupt)
-            timer.daemon = True
-            timer.start()
+            taken: list[tuple[Any, int]] = []
+
+            def opener() -> Any:
+                with self._idle_lock:
+                    cur = self._idle.pop() if self._idle else None
+                if cur is None:
+                    cur = self._store.con.cursor()
+                taken.append((cur, self._watchdog.watch(cur, self.query_timeout)))
+                return cur
+
             try:
-                yield ReadView(con=cur, path=self.path, dyad_index=dyad_index, event_index=event_index)
+                yield ReadView(path=self.path, dyad_index=dyad_index, event_index=event_index, opener=opener)
             except duckdb.InterruptException as exc:
                 raise QueryTimeout(
                     f"the query ran longer than {self.query_timeout:g} s and was stopped. "
                     "Fix: narrow it (a shorter date range, an actor or a code filter)."
                 ) from exc
             finally:
-                timer.cancel()
-                cur.close()
+                for cur, token in taken:
+                    self._watchdog.release(token)
+                    self._give_back(cur)
+
+    def _give_back(self, cur) -> None:
+        """Keep a cursor for the next request if it is still usable (and not too many are kept)."""
+        try:
+            cur.execute("SELECT 1").fetchall()  # also clears an interrupt that came too late
+        except duckdb.Error:
+            cur.close()
+            return
+        with self._idle_lock:
+            if len(self._idle) < 32:
+                self._idle.append(cur)
+                return
+        cur.close()
+
+    def _close_idle(self) -> None:
+        with self._idle_lock:
+            idle, self._idle = self._idle, []
+        for cur in idle:
+            cur.close()
 
     @contextmanager
     def writing(self) -> Iterator[Store]:
         """A short-lived writable Store, with every reader held off until it is closed again."""
         with self._lock.write():
+            self._close_idle()
             self._store.close()
             try:
                 with Store(self.path) as store:
@@ -167,4 +249,5 @@ class StoreAccess:
 
     def close(self) -> None:
         with self._lock.write():
+            self._close_idle()
             self._store.close()

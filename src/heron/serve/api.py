@@ -3,6 +3,10 @@
 ``dyad`` is :func:`heron.query.dyad_series` (``heron dyad``), ``top`` is :func:`heron.query.top`
 (``heron top``), ``articles/{id}`` is :func:`heron.show.article_view` (``heron show``), ``actors``
 is :func:`heron.store.learned.learned_rows` (``heron actors``), ``codes`` is the ontology.
+
+``events`` (raw mentions) and ``dyad`` (raw series) are ``async``: when the server's in-memory
+indexes can answer, they do so in the event loop, with no thread hand-off and no DuckDB cursor
+(a few milliseconds); anything else runs in the thread pool over a read-only cursor.
 """
 
 from __future__ import annotations
@@ -11,10 +15,12 @@ from typing import Any, Literal
 
 from fastapi import APIRouter, Body, Header, Path, Query, Request
 from fastapi.responses import JSONResponse, Response
+from starlette.concurrency import run_in_threadpool
 
 from heron.query import dyad_series, top
 from heron.serve import convert, edits, explain
-from heron.serve.events import DEFAULT_PAGE, MAX_PAGE, EventFilter, check_dedup_size, list_events
+from heron.serve.access import ReadView
+from heron.serve.events import DEFAULT_PAGE, MAX_PAGE, EventFilter, check_dedup_size, indexed_page, list_events
 from heron.store.learned import learned_rows
 
 router = APIRouter(prefix="/api/v1")
@@ -48,7 +54,7 @@ def event_filter(actor=None, source=None, target=None, country=None, cameo=None,
 
 
 @router.get("/events", summary="Events (raw mentions or deduplicated), filtered and paged")
-def events(
+async def events(
     request: Request,
     actor: str | None = _Actor,
     source: str | None = Query(None, max_length=24, description="source actor: ISO3 or actor code prefix"),
@@ -68,8 +74,13 @@ def events(
     format: Literal["json", "csv", "parquet"] = Query("json"),
 ) -> Any:
     f = event_filter(actor, source, target, country, cameo, root, quad, plover, start, end, place, text)
-    with _access(request).reading() as view:
-        page = list_events(view, f, dedup=dedup, limit=limit, cursor=cursor)
+    access = _access(request)
+    page = None
+    if dedup == "raw" and access.indexes()[1] is not None:
+        # answered from memory in the event loop (no thread, no DuckDB cursor) when the index can
+        page = indexed_page(access.indexes()[1], f, limit=limit, cursor=cursor)
+    if page is None:
+        page = await run_in_threadpool(_events_page, access, f, dedup=dedup, limit=limit, cursor=cursor)
     headers = {"X-Next-Cursor": page.next_cursor} if page.next_cursor else {}
     if format == "csv":
         return Response(convert.to_csv(page.rows), media_type="text/csv; charset=utf-8", headers=headers)
@@ -80,8 +91,13 @@ def events(
                                           "next_cursor": page.next_cursor}, "events", page.rows), headers)
 
 
+def _events_page(access, f: EventFilter, *, dedup: str, limit: int, cursor: str | None):
+    with access.reading() as view:
+        return list_events(view, f, dedup=dedup, limit=limit, cursor=cursor)
+
+
 @router.get("/dyad/{a}/{b}", summary="The dyad's series both ways (as `heron dyad`)")
-def dyad(
+async def dyad(
     request: Request,
     a: str = Path(..., pattern=_CODE, description="actor A: ISO3 country or actor code prefix"),
     b: str = Path(..., pattern=_CODE, description="actor B"),
@@ -90,14 +106,24 @@ def dyad(
     start: str | None = _Start,
     end: str | None = _End,
 ) -> Any:
-    with _access(request).reading() as view:
-        if dedup != "raw":
-            check_dedup_size(view, EventFilter(between=(a, b), start=start, end=end))
-        series = dyad_series(view, a, b, by=by, dedup=_dedup_arg(dedup), start=start, end=end,
-                             index=view.dyad_index)
+    access = _access(request)
+    index = access.indexes()[0]
+    if dedup == "raw" and index is not None:
+        # counted from the in-memory index in the event loop: the store is not read
+        series = dyad_series(ReadView(path=access.path), a, b, by=by, start=start, end=end, index=index)
+    else:
+        series = await run_in_threadpool(_dyad_series, access, a, b, by=by, dedup=dedup, start=start, end=end)
     meta = {"a": a.upper(), "b": b.upper(), "by": by, "dedup": dedup,
             "too_coarse": int(series.attrs.get("too_coarse", 0))}
     return _json(convert.json_with_rows(meta, "series", series))
+
+
+def _dyad_series(access, a: str, b: str, *, by: str, dedup: str, start: str | None, end: str | None):
+    with access.reading() as view:
+        if dedup != "raw":
+            check_dedup_size(view, EventFilter(between=(a, b), start=start, end=end))
+        return dyad_series(view, a, b, by=by, dedup=_dedup_arg(dedup), start=start, end=end,
+                           index=view.dyad_index)
 
 
 @router.get("/top", summary="Most active actors, countries, dyads or codes (as `heron top`)")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import math
+from json.encoder import encode_basestring  # what json.dumps(ensure_ascii=False) writes strings with
 from datetime import date, datetime
 from typing import Any
 
@@ -61,34 +62,49 @@ def to_parquet(df: pd.DataFrame) -> bytes:
     return buf.getvalue()
 
 
-def _column_values(s: pd.Series) -> list[Any]:
-    """One column as JSON-ready Python values: dates as ISO text (days without a time as YYYY-MM-DD),
-    NaN, NaT and NA as None, numpy scalars and arrays as Python values."""
+def _dates_json(s: pd.Series) -> list[str]:
+    """Dates as ISO text (days without a time as YYYY-MM-DD), NaT as null: JSON fragments."""
+    if getattr(s.dt, "tz", None) is not None:
+        return [_text(None if pd.isna(v) else v.isoformat()) for v in s.tolist()]
+    arr = s.to_numpy(dtype="datetime64[us]")
+    known = ~np.isnat(arr)
+    midnight = bool((arr[known] == arr[known].astype("datetime64[D]")).all())
+    text = np.datetime_as_string(arr, unit="D" if midnight else "s")
+    return ['"' + t + '"' if ok else "null" for t, ok in zip(text.tolist(), known.tolist())]
+
+
+def _text(value: Any) -> str:
+    return encode_basestring(value) if isinstance(value, str) else _dumps(value)
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+
+
+def _column_json(s: pd.Series) -> list[str]:
+    """One column as JSON fragments, one a row: NaN, NaT and NA as null, numpy values as Python's."""
     if pd.api.types.is_datetime64_any_dtype(s):
-        if getattr(s.dt, "tz", None) is not None:
-            return [None if pd.isna(v) else v.isoformat() for v in s.tolist()]
-        arr = s.to_numpy(dtype="datetime64[us]")
-        known = ~np.isnat(arr)
-        midnight = bool((arr[known] == arr[known].astype("datetime64[D]")).all())
-        text = np.datetime_as_string(arr, unit="D" if midnight else "s")
-        return [t if ok else None for t, ok in zip(text.tolist(), known.tolist())]
+        return _dates_json(s)
     kind = s.dtype.kind
-    if kind in "iub":
-        return s.tolist()
+    if kind in "iu":
+        return list(map(str, s.tolist()))
+    if kind == "b":
+        return ["true" if v else "false" for v in s.tolist()]
     if kind == "f":
-        return [v if math.isfinite(v) else None for v in s.tolist()]
-    return [v if isinstance(v, str) else plain(v) for v in s.to_numpy(dtype=object).tolist()]
+        return [repr(v) if math.isfinite(v) else "null" for v in s.tolist()]
+    return [encode_basestring(v) if isinstance(v, str) else "null" if v is None else _dumps(plain(v))
+            for v in s.to_numpy(dtype=object).tolist()]
 
 
 def records_json(df: pd.DataFrame) -> str:
-    """The rows as a JSON array of objects (NaN and NaT as null), encoded column by column: one
-    conversion per column, then the C encoder of :mod:`json` (no per-cell pandas call)."""
+    """The rows as a JSON array of objects (NaN and NaT as null), written column by column: each
+    column's values become JSON text once, then one row template joins them (no per-cell pandas or
+    per-row dict)."""
     if df.empty:
         return "[]"
-    names = [str(c) for c in df.columns]
-    columns = [_column_values(s) for _, s in df.items()]
-    rows = [dict(zip(names, values)) for values in zip(*columns)]
-    return json.dumps(rows, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    template = "{" + ",".join(encode_basestring(str(c)).replace("%", "%%") + ":%s" for c in df.columns) + "}"
+    columns = [_column_json(s) for _, s in df.items()]
+    return "[" + ",".join(template % row for row in zip(*columns)) + "]"
 
 
 def json_with_rows(meta: dict[str, Any], key: str, df: pd.DataFrame) -> bytes:

@@ -54,7 +54,10 @@ class EventIndex:
         self._n = table.num_rows
         self._rowid = table.column("_rowid").combine_chunks().to_numpy()
         same_order = np.array_equal(head["_rowid"].to_numpy(dtype=np.int64), self._rowid[:len(head)])
-        self._head = head.drop(columns="_rowid") if same_order else head.iloc[:0].drop(columns="_rowid")
+        head = head.drop(columns="_rowid") if same_order else head.iloc[:0].drop(columns="_rowid")
+        # Text columns as Python objects (one consolidated block): taking 50 rows of them is one numpy
+        # take, where pandas' Arrow-backed text columns cost a conversion each.
+        self._head = head.astype({c: object for c, col in head.items() if col.dtype.kind not in "iufbmM"})
         self._src, src = _codes(table, "_src")
         self._tgt, tgt = _codes(table, "_tgt")
         self._src_actors, self._tgt_actors = _pairs(src), _pairs(tgt)
@@ -166,10 +169,11 @@ class EventIndex:
         ids = self._ids.slice(lo, hi - lo).to_pylist()[::-1]  # ascending
         return lo + len(ids) - bisect.bisect_left(ids, event_id)
 
-    def page(self, con, f, *, limit: int, after: tuple[date, str] | None) -> tuple[pd.DataFrame, tuple | None] | None:
+    def page(self, view, f, *, limit: int, after: tuple[date, str] | None) -> tuple[pd.DataFrame, tuple | None] | None:
         """Up to ``limit`` rows matching ``f`` from the cursor on, and the cursor of the next page (its
         last row's (date, event_id)) if there are more; None when the DuckDB path has to answer.
-        ``con``: the request's DuckDB cursor, for rows beyond the head."""
+        ``view``: what reads rows beyond the head (its ``con``); None: answer only from memory (None
+        when rows beyond the head are needed)."""
         masks = self.masks(f)
         if masks is None:
             return None
@@ -198,7 +202,9 @@ class EventIndex:
         positions = np.concatenate(hits)[:limit + 1] if hits else np.zeros(0, dtype=np.int64)
         more = len(positions) > limit
         positions = positions[:limit]
-        rows = self._rows(con, positions)
+        if view is None and len(positions) and positions[-1] >= len(self._head):
+            return None
+        rows = self._rows(view, positions)
         next_after = None
         if more and len(positions):
             last = int(positions[-1])
@@ -206,13 +212,13 @@ class EventIndex:
                           str(self._ids[last].as_py()))
         return rows, next_after
 
-    def _rows(self, con, positions: np.ndarray) -> pd.DataFrame:
-        if len(positions) and positions[-1] < len(self._head):
-            return self._head.iloc[positions].reset_index(drop=True)
+    def _rows(self, view, positions: np.ndarray) -> pd.DataFrame:
+        if not len(positions) or positions[-1] < len(self._head):
+            return self._head.take(positions).reset_index(drop=True)
         cols = ", ".join(f"{EVENT_DATE} AS date" if c == "date" else f"e.{c}" for c in self._listed)
         rowids = self._rowid[positions].tolist()
         # the semi join reads only the rows asked for; LEFT JOIN articles only for their dates
-        df = con.execute(
+        df = view.con.execute(
             f"SELECT e._rowid, {cols} FROM (SELECT rowid AS _rowid, * FROM events WHERE rowid IN (SELECT unnest(?))) e "
             f"LEFT JOIN articles a ON a.id = e.article_id", [rowids]).df()
         order = pd.Series(range(len(rowids)), index=rowids)

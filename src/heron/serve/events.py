@@ -158,17 +158,28 @@ def list_events(view, f: EventFilter, *, dedup: str = "raw", limit: int = DEFAUL
         raise InputError(f"page size {limit!r} is out of range. Fix: ask for 1 to {MAX_PAGE} events a page.")
     if dedup == "raw":
         index = getattr(view, "event_index", None)
-        if index is not None:
-            where_clause(f)  # the same checks of every value, and the same messages
-            found = index.page(view.con, f, limit=limit, after=_raw_after(cursor))
-            if found is not None:
-                rows, after = found
-                return EventPage(rows=rows, next_cursor=_raw_cursor(*after) if after else None, dedup="raw")
+        page = indexed_page(index, f, limit=limit, cursor=cursor, view=view) if index is not None else None
+        if page is not None:
+            return page
         require_events(view)
         return _raw_page(view, f, limit=limit, cursor=cursor)
     require_events(view)
     where, params = where_clause(f)
     return _dedup_page(view, where, params, method=dedup, limit=limit, cursor=cursor)
+
+
+def indexed_page(index, f: EventFilter, *, limit: int = DEFAULT_PAGE, cursor: str | None = None,
+                 view=None) -> EventPage | None:
+    """A page of raw mentions from the in-memory :class:`~heron.serve.event_index.EventIndex`, or None
+    when DuckDB has to answer (a text filter; without ``view``, also rows beyond the index's head)."""
+    if not isinstance(limit, int) or not 1 <= limit <= MAX_PAGE:
+        raise InputError(f"page size {limit!r} is out of range. Fix: ask for 1 to {MAX_PAGE} events a page.")
+    where_clause(f)  # the same checks of every value, and the same messages
+    found = index.page(view, f, limit=limit, after=_raw_after(cursor))
+    if found is None:
+        return None
+    rows, after = found
+    return EventPage(rows=rows, next_cursor=_raw_cursor(*after) if after else None, dedup="raw")
 
 
 # Raw mentions come from two branches: those with their own date (no join needed) and those placed
