@@ -54,6 +54,7 @@ from heron.events.instrument import instrument_source, noun_owner, participation
 from heron.events.refine import refine_code
 from heron.events.claims import OWN_PEOPLE_CODES, link_claims, own_country_target
 from heron.events.unconventional import unconventional_code
+from heron.events.assassination import assassination_code
 from heron.events.unnamed import NOTE as UNNAMED_NOTE, unnamed_kept
 from heron.events.verdicts import mark_grounds, mark_verdicts
 from heron.events import ranking
@@ -252,9 +253,12 @@ class EventCoder:
         for (s_m, s_a), (t_m, t_a) in ranking.dyads(source, target, reciprocal):
             unnamed = unnamed_kept(code, s_a, t_a) and not reciprocal  # "the fighting": nobody's side
             # unconventional.py: "gunmen killed five villagers" is an assault (18x), not war (19x)
+            named = source is not None and not source.slot.startswith("place")
             d_code, d_why = (code, "") if reciprocal else unconventional_code(
-                code, t_a, m.clause, source=s_a,
-                source_named=source is not None and not source.slot.startswith("place"))
+                code, t_a, m.clause, source=s_a, source_named=named)
+            if not reciprocal:  # assassination.py: "militants shot dead a local politician" is 186
+                d_code, a_why = assassination_code(d_code, t_a, m.token, source=s_a, source_named=named)
+                d_why = "; ".join(w for w in (d_why, a_why) if w)
             if self.require_dyad and (s_a is None or (t_a is None and needs_target(code))) and not (
                     unnamed and self.unnamed_perpetrator):
                 continue
