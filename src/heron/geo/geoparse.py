@@ -162,6 +162,8 @@ def geoparse(
             s = p
             if hint_matches(m.hint_feature, e.feature):
                 s += W_FEATURE_HINT
+            if m.country_hint and e.country == m.country_hint:
+                s += W_FEATURE_HINT
             if m.qualifier and any(contains(q, e) for q in m.qualifier):
                 s += W_QUALIFIER
             if e.country in actor_set:

@@ -45,7 +45,7 @@ _GOVERNMENT_NOUNS = {
     "army", "forces", "president", "leader", "leaders", "minister", "ministry", "parliament",
     "people", "king", "embassy", "ambassador", "envoy", "delegation", "troops", "navy", "police",
 }
-_STATIVE_VERBS = {"lie", "border", "sit", "locate", "situate", "stretch", "cover"}
+_STATIVE_VERBS = {"lie", "border", "sit", "locate", "situate", "stretch", "cover", "have"}
 
 
 @dataclass
@@ -68,6 +68,7 @@ class PlaceMention:
     demonym_of: str | None = None  # ISO3 when the mention is a demonym ("Iranian")
     role: str = "location"
     cue: str | None = None  # the context cue that made a name a place (heron.geo.place_cues)
+    country_hint: str | None = None  # ISO3 the cue points to ("D-Charleston": a US hometown)
 
 
 

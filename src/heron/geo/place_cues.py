@@ -10,7 +10,7 @@ so the place's reason can say why the name was read as a place.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -50,7 +50,7 @@ def load_cues() -> PlaceCues:
     return PlaceCues(min_population_weak=int(raw["min_population_weak"]), **words)
 
 
-def cue_mentions(doc, gaz: Gazetteer, *, taken: set[int], text: str, common_words: set[str],
+def cue_mentions(doc, gaz: Gazetteer, *, taken: set[int], text: str, common_words: Collection[str],
                  skip: Callable[[int, int], bool]) -> list[PlaceMention]:
     """Place mentions found by their cues among the tokens not in ``taken`` (token indexes of the
     mentions found already). ``skip(start, end)`` says a character span must be left alone (the
@@ -112,6 +112,7 @@ def cue_mentions(doc, gaz: Gazetteer, *, taken: set[int], text: str, common_word
             # (by characters: "D-S.C." can be one token)
             pm = PlaceMention(name, start, start + len(name), name_key(name), first.i, last.i + 1, last.i)
             pm.cue = "party-hometown"
+            pm.country_hint = "USA"  # the "R-", "D-" convention of US news
             out.append(pm)
             used.update(range(first.i, last.i + 1))
     return out

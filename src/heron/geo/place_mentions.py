@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from heron.geo.dateline import Dateline
 from heron.geo.gazetteer import Gazetteer, name_key
 from heron.geo.mention_context import LINE_NOUNS, PlaceMention, is_locative, token_at
-from heron.geo.place_cues import cue_mentions, echo_mentions
+from heron.geo.place_cues import cue_mentions, echo_mentions, person_words
 from heron.geo.place_scoring import is_capital
 
 _LABELS = {"GPE", "LOC", "FAC"}
@@ -82,6 +83,8 @@ def collect_mentions(doc, gaz: Gazetteer, dateline: Dateline | None, *, text: st
             return False  # "UN", "OAS", "SEC", "LA": an acronym is a place only as a country ("US", "UK")
         if name_key(text) in _COMMON_WORDS:
             return False  # "Airport", "Energy", "Union": a word first, a small town somewhere second
+        if name_key(text) in _demonyms():
+            return False  # "Canadian", "Argentine": a country's people (collect_demonyms), not a town
         out.append(PlaceMention(text, start, start + len(text), name_key(text), tok_start, tok_end, head))
         taken.update(range(tok_start, tok_end))
         return True
@@ -214,10 +217,16 @@ def collect_mentions(doc, gaz: Gazetteer, dateline: Dateline | None, *, text: st
                         out[-1].forced_role = "actor"
                 break
     # names the gazetteer knows that the words around them mark as places ("a Chiefland man")
-    for m in cue_mentions(doc, gaz, taken=taken, text=doc_text, common_words=_COMMON_WORDS, skip=overlaps_dateline):
+    for m in cue_mentions(doc, gaz, taken=taken, text=doc_text, common_words=_not_town_keys(), skip=overlaps_dateline):
         if not any(o.start < m.end and m.start < o.end for o in out):
             out.append(m)
             taken.update(range(m.tok_start, m.tok_end))
+    # a one-word name the article gives a person ("Dan Jones" ... "according to Jones") is the
+    # person's, unless it names a country or a state
+    people = person_words(doc)
+    if people:
+        out = [m for m in out if m.forced_role is not None or m.text not in people or any(
+            own and e.feature in ("country", "admin1") for e, own in gaz.matched_by_name(m.text))]
     # and the same names where they come again, tagged otherwise ("Gainesville's", "Sri Lanka has")
     out.sort(key=lambda m: m.start)
     for m in echo_mentions(doc, out, taken=taken, text=doc_text, skip=overlaps_dateline,
@@ -264,6 +273,12 @@ def _demonyms() -> dict[str, str]:
 
 
 _DEMONYMS: dict[str, str] | None = None
+
+
+@lru_cache(maxsize=1)
+def _not_town_keys() -> frozenset[str]:
+    """Name keys never read as a town by a cue: common words and demonyms ("Canadian", Texas)."""
+    return frozenset(_COMMON_WORDS) | frozenset(_demonyms())
 
 
 def collect_demonyms(doc, gaz: Gazetteer, mentions: list[PlaceMention], *, ents: Sequence) -> list[PlaceMention]:

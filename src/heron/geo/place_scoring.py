@@ -37,6 +37,9 @@ W_LOCAL_SLOPE = 1.0
 W_LOCAL_SLOPE_HOME = 2.0
 W_LOCAL_MAX = 3.0
 NEAR_KM = 30.0
+# Country context counts by the share of the article's place names in that country (square root):
+# a US town gains less from "US" and "Washington" in a story about Russia and Syria.
+W_SHARE = 0.5
 W_NEAR = 2.0  # how much more a reading within NEAR_KM counts (up to three times)
 # A name the article repeats speaks louder for its division (x1.5 for twice, x2 for four times);
 # not for its country, where a much-named US or China would outweigh a foreign city's own size.
@@ -201,7 +204,7 @@ def local_strength(e: GazEntry, readings: list[tuple[GazEntry, float]]) -> float
 def context_support(e: GazEntry, key: str, masses: dict[str, NameMass]) -> tuple[float, float, str | None, str]:
     """Support for ``e`` from the article's other names: (country support, local support, the
     name that gave most, and how: "country" or "division")."""
-    tot_c = tot_l = 0.0
+    tot_c = tot_l = all_c = 0.0
     best, best_key, via = 0.0, None, "country"
     if not e.country or e.feature == "region":
         return 0.0, 0.0, None, via
@@ -216,8 +219,13 @@ def context_support(e: GazEntry, key: str, masses: dict[str, NameMass]) -> tuple
             s_l *= 1.0 + W_REPEAT * math.log2(nm.count)
         tot_c += s_c
         tot_l += s_l
+        all_c += sum(nm.country.values())
         if s_c + s_l > best:
             best, best_key, via = s_c + s_l, k, ("division" if s_l > 0 and e.feature != "country" else "country")
+    if all_c > 0 and W_SHARE:
+        # the article's names elsewhere dilute it: "US", "Washington" among "Russia", "Syria",
+        # "Moscow" do not make Geneva a town in Illinois
+        tot_c *= min(1.0, tot_c / all_c) ** W_SHARE
     return tot_c, tot_l, best_key, via
 
 
