@@ -1,5 +1,6 @@
 """What a speaker says *another* actor must or needs to do is a demand (10x) or an appeal (02x)
-to that actor, not the other actor's own act or intent (issue 10: CAMEO manual misses)."""
+to that actor, not the other actor's own act or intent; acts coordinated with an embedded act fall
+under the same trigger (issue 10: CAMEO manual and ConfliBERT misses)."""
 
 from __future__ import annotations
 
@@ -34,3 +35,13 @@ def test_own_need_stays_the_speakers_own(code):
     # "we need to": the speaker's own clause is no appeal to anyone
     found = code("Kenya said it needs to import more maize.")
     assert not any(c.startswith("02") for c, _, _ in found), found
+
+
+def test_acts_coordinated_under_agree_are_intents_too(code):
+    found = code("Malaysia agreed to reopen its border and grant asylum to refugees from Myanmar.")
+    assert found and all(c.startswith("03") for c, _, _ in found), found
+
+
+def test_acts_coordinated_under_accuse_are_one_accusation(code):
+    found = code("The rebels accused the army of burning and looting villages in Darfur.")
+    assert [c[:2] for c, _, _ in found] == ["11"], found

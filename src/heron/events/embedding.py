@@ -188,6 +188,8 @@ def embed(nodes: list[Node], attr: Attributor, lexicon: TriggerLexicon) -> None:
             for n in node.companions:
                 n.consumed = True
             node.note = f"{table_note} -> {repl} ({cls.name})"
+            if cls.name != "speech":
+                _map_conjuncts(emb, live, cls)
         elif found or cls.unmapped == "base":
             emb.consumed = True
             node.embedded = None if found else emb
@@ -202,6 +204,36 @@ def embed(nodes: list[Node], attr: Attributor, lexicon: TriggerLexicon) -> None:
                 emb.modality = emb.modality or cls.modality
                 emb.note = emb.note or f"under {node.pattern.lemma!r} ({cls.name})"
             node.deferred = not cls.emit_base
+
+
+#: classes whose coordinated acts are one statement about them, not several events
+ONE_CHARGE = frozenset({"accuse", "deny"})
+
+
+def _conjunct_of(tok: Token, head: Token) -> bool:
+    """``tok`` is a verb coordinated with ``head`` ("agreed to open its borders and grant asylum")."""
+    seen = 0
+    while tok.dep_ == "conj" and seen < 8:
+        tok, seen = tok.head, seen + 1
+        if tok.i == head.i:
+            return True
+    return False
+
+
+def _map_conjuncts(emb: Node, live: list[Node], cls: EmbeddingClass) -> None:
+    """The acts coordinated with the embedded one fall under the same trigger: "agreed to open its
+    borders and grant asylum" is two intents, not an intent and a grant of asylum that happened."""
+    for n in live:
+        if n is emb or n.consumed or n.match.pattern.pos != "verb" or not _conjunct_of(n.token, emb.token):
+            continue
+        found, repl = cls.lookup(n.code)
+        if not found:
+            continue
+        if repl is None or cls.name in ONE_CHARGE:
+            n.consumed = True  # "accused X of killing and torturing": one accusation, neither act coded
+            continue
+        n.note = f"coordinated with {emb.pattern.lemma!r} under {cls.name!r}: {n.code} -> {repl}"
+        n.code, n.modality, n.recoded = repl, cls.modality, True
 
 
 def _code_empty_clause(node: Node) -> None:
