@@ -155,7 +155,7 @@ def _fill(found: DyadCounts, directions, *, by: str, start: date | None, end: da
     top = np.full(size, "", dtype=object)
     top[slot] = np.asarray(found.top_codes, dtype=object)[ok]
     columns = {
-        "period": pd.to_datetime(np.repeat(periods, width)),
+        "period": np.repeat(periods, width).astype("datetime64[s]"),
         "direction": np.tile(np.array([d[0] for d in directions], dtype=object), len(periods)),
         "source": np.tile(np.array([d[1] for d in directions], dtype=object), len(periods)),
         "target": np.tile(np.array([d[2] for d in directions], dtype=object), len(periods)),
@@ -167,8 +167,8 @@ def _fill(found: DyadCounts, directions, *, by: str, start: date | None, end: da
         "top_codes": top,
     }
     # text columns as Python objects: pandas' Arrow-backed text would cost a conversion per column
-    return pd.DataFrame({c: pd.Series(v, dtype=object) if c in _TEXT else v for c, v in columns.items()},
-                        columns=list(SERIES_COLUMNS))
+    return pd.DataFrame({c: pd.Series(v, dtype=object, copy=False) if c in _TEXT else v
+                         for c, v in columns.items()})
 
 
 def _num(v) -> float | None:
