@@ -47,7 +47,7 @@ def parsed(coder, articles, cache: Path):
         return list(DocBin().from_disk(cache).get_docs(nlp.vocab))
     limit = coder.settings.max_chars
     docs = list(nlp.pipe((a.text[:limit] for a in articles), batch_size=coder.settings.batch_size))
-    DocBin(store_user_data=True, docs=docs).to_disk(cache)
+    DocBin(docs=docs).to_disk(cache)  # user_data holds objects (the dateline) that are recomputed
     return docs
 
 

@@ -45,6 +45,13 @@ def peak_rss_mb() -> dict[str, float]:
     }
 
 
+def cpu_seconds() -> float:
+    """User + system CPU seconds of this process and its finished children: on a shared machine
+    this moves much less with the load than wall time does."""
+    own, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
+
+
 def load() -> str:
     try:
         one, five, _ = os.getloadavg()
@@ -71,12 +78,14 @@ def texts_of(path: Path, max_chars: int) -> list[str]:
     return out
 
 
-def child(phase: str, sample: Path, workers: int, db: Path | None = None) -> dict:
+def child(phase: str, sample: Path, workers: int, db: Path | None = None, *, fast: bool = False) -> dict:
     """Run one phase in a fresh Python so its memory and start-up are its own."""
     cmd = [sys.executable, str(Path(__file__).resolve()), "--phase", phase, "--sample", str(sample),
            "--workers", str(workers)]
     if db is not None:
         cmd += ["--db", str(db)]
+    if fast:
+        cmd.append("--fast")
     proc = subprocess.run(cmd, capture_output=True, text=True)
     if proc.returncode != 0:
         sys.stderr.write(proc.stderr[-4000:])
@@ -85,17 +94,18 @@ def child(phase: str, sample: Path, workers: int, db: Path | None = None) -> dic
 
 
 # -- the two coding phases (run as children) --------------------------------------------------
-def phase_heron(sample: Path, workers: int, db: Path) -> dict:
+def phase_heron(sample: Path, workers: int, db: Path, *, fast: bool = False) -> dict:
     from heron.runner import code_inputs
     from heron.settings import Settings
     from heron.store import Store
 
     start = time.perf_counter()
     with Store(db) as store:
-        summary = code_inputs([sample], store=store, settings=Settings(), workers=workers, keep_events=False)
+        summary = code_inputs([sample], store=store, settings=Settings(fast=fast), workers=workers,
+                              keep_events=False)
     seconds = time.perf_counter() - start
     return {"articles": summary.n_coded, "events": summary.n_events, "skipped": len(summary.problems),
-            "seconds": seconds, "rss_mb": peak_rss_mb()}
+            "seconds": seconds, "cpu_seconds": cpu_seconds(), "rss_mb": peak_rss_mb()}
 
 
 def phase_spacy(sample: Path, workers: int) -> dict:
@@ -117,7 +127,8 @@ def phase_spacy(sample: Path, workers: int) -> dict:
         results = [_parse_shard(shards[0])]
     seconds = time.perf_counter() - start
     return {"articles": len(texts), "tokens": sum(r[0] for r in results), "seconds": seconds,
-            "load_seconds": max(r[1] for r in results), "model": results[0][2], "rss_mb": peak_rss_mb()}
+            "load_seconds": max(r[1] for r in results), "model": results[0][2], "cpu_seconds": cpu_seconds(),
+            "rss_mb": peak_rss_mb()}
 
 
 def _parse_shard(texts: list[str]) -> tuple[int, float, str]:
@@ -147,6 +158,8 @@ def coding_benchmark(args) -> dict | None:
               f"worker(s); load before: {load()}")
         spacy_r = child("spacy", sample, args.workers)
         heron_r = child("heron", sample, args.workers, db=Path(tmp) / "bench.duckdb")
+        fast_r = child("heron", sample, args.workers, db=Path(tmp) / "fast.duckdb", fast=True) \
+            if args.fast_too else None
         load_after = load()
     tokens = spacy_r["tokens"]
     result = {
@@ -160,6 +173,8 @@ def coding_benchmark(args) -> dict | None:
         "spacy_articles_per_s": round(spacy_r["articles"] / spacy_r["seconds"], 2),
         "spacy_tokens_per_s": round(tokens / spacy_r["seconds"], 1),
         "ratio": round(spacy_r["seconds"] / heron_r["seconds"], 3),
+        "cpu_seconds": round(heron_r["cpu_seconds"], 2), "spacy_cpu_seconds": round(spacy_r["cpu_seconds"], 2),
+        "cpu_ratio": round(spacy_r["cpu_seconds"] / heron_r["cpu_seconds"], 3),
         "peak_rss_mb": round(max(heron_r["rss_mb"]["self"], heron_r["rss_mb"]["children"]), 1),
         "peak_rss_main_mb": round(heron_r["rss_mb"]["self"], 1),
         "peak_rss_worker_mb": round(heron_r["rss_mb"]["children"], 1),
@@ -175,7 +190,16 @@ def coding_benchmark(args) -> dict | None:
           f"{result['spacy_tokens_per_s']:10.0f} tokens/s  peak RSS main {result['spacy_peak_rss_main_mb']:.0f} MiB, "
           f"largest worker {result['spacy_peak_rss_worker_mb']:.0f} MiB  (model {result['model']}, "
           f"load {result['spacy_load_seconds']:.2f} s)")
-    print(f"  ratio heron/spaCy throughput: {result['ratio']:.3f} (1.0 = as fast as bare parsing); "
+    if fast_r is not None:
+        result.update({"fast_seconds": round(fast_r["seconds"], 3), "fast_events": fast_r["events"],
+                       "fast_ratio": round(spacy_r["seconds"] / fast_r["seconds"], 3),
+                       "fast_cpu_ratio": round(spacy_r["cpu_seconds"] / fast_r["cpu_seconds"], 3),
+                       "fast_peak_rss_mb": round(max(fast_r["rss_mb"]["self"], fast_r["rss_mb"]["children"]), 1)})
+        print(f"  heron --fast : {fast_r['seconds']:8.2f} s  {fast_r['articles'] / fast_r['seconds']:8.2f} "
+              f"articles/s  ratio {result['fast_ratio']:.3f} (by CPU seconds {result['fast_cpu_ratio']:.3f}), "
+              f"peak RSS {result['fast_peak_rss_mb']:.0f} MiB ({fast_r['events']} events)")
+    print(f"  ratio heron/spaCy throughput: {result['ratio']:.3f} (1.0 = as fast as bare parsing); by CPU "
+          f"seconds {result['cpu_ratio']:.3f} ({result['spacy_cpu_seconds']:.1f} / {result['cpu_seconds']:.1f}); "
           f"load after: {load_after}")
     return result
 
@@ -300,13 +324,16 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--query-events", type=int, default=0, help="also time queries on a synthetic store this big")
     p.add_argument("--keep-db", type=Path, default=None, help="write the synthetic store here and keep it")
     p.add_argument("--corpus", default=str(CORPUS), help="JSONL corpus to sample articles from")
+    p.add_argument("--fast-too", action="store_true",
+                   help="also time Heron with --fast (only the sentences the gate keeps are parsed), in the same run")
+    p.add_argument("--fast", action="store_true", help=argparse.SUPPRESS)
     p.add_argument("--phase", choices=("heron", "spacy"), help=argparse.SUPPRESS)
     p.add_argument("--sample", type=Path, help=argparse.SUPPRESS)
     p.add_argument("--db", type=Path, help=argparse.SUPPRESS)
     args = p.parse_args(argv)
 
     if args.phase == "heron":
-        print(json.dumps(phase_heron(args.sample, args.workers, args.db)))
+        print(json.dumps(phase_heron(args.sample, args.workers, args.db, fast=args.fast)))
         return 0
     if args.phase == "spacy":
         print(json.dumps(phase_spacy(args.sample, args.workers)))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from functools import cached_property
@@ -43,7 +44,7 @@ class Coder:
         """A coder that differs only in ``require_dyad``, sharing this one's already-loaded model,
         dictionaries, ontology, gazetteer and mention finder (none of them depends on the rule)."""
         fresh = Coder(self.settings.model_copy(update={"require_dyad": require_dyad}), learned=self.learned)
-        for name in ("nlp", "knowledge", "ontology", "gazetteer", "mention_finder", "case_lexicon"):
+        for name in ("nlp", "knowledge", "ontology", "gazetteer", "mention_finder", "case_lexicon", "sentence_gate"):
             if name in vars(self):
                 vars(fresh)[name] = vars(self)[name]
         return fresh
@@ -106,6 +107,42 @@ class Coder:
         return build_lexicon([*self.knowledge.phrases(), *self.knowledge.cased_phrases(),
                               *gazetteer_names(self.gazetteer)])
 
+    @cached_property
+    def partial_parser(self):
+        """The gate and the partial parse (heron.nlp.partial), with ``fast``; None where every sentence
+        is parsed: by default, with user verb dictionaries (their verbs are not the gate's), or with a
+        model that has no ``senter``."""
+        if not self.settings.fast or self.settings.verb_files or "senter" not in self.nlp.component_names:
+            return None
+        from heron.nlp.partial import PartialParser
+
+        return PartialParser(self.nlp, self.sentence_gate, batch_size=self.settings.batch_size)
+
+    @cached_property
+    def sentence_gate(self):
+        """Which sentences need parsing (heron.nlp.gate), from the mention finder's own phrase
+        matchers, the trigger lexicon's lemmas and constraint words, and the count words."""
+        from heron.counts.lexicon import count_lexicon
+        from heron.actors.unlisted import org_words
+        from heron.nlp.gate import SentenceGate, TriggerIndex, any_forms
+
+        finder = self.mention_finder
+        lexicon = self.event_coder.lexicon
+        lemmatizer = self.nlp.get_pipe("lemmatizer") if "lemmatizer" in self.nlp.pipe_names else None
+        cl = count_lexicon()
+        count_lemmas = {*cl.verb_kinds, *cl.passive_only_kinds, *cl.arrest_verbs, *cl.subject_kinds,
+                        *cl.adj_kinds, *cl.noun_kinds, *cl.nominal_kinds, *cl.toll_verbs, *cl.protest_nouns}
+        words, orgs = finder.words, org_words()
+        return SentenceGate(
+            self.nlp.vocab,
+            matchers=(finder.actor_matcher, finder.cased_matcher, finder.sector_matcher),
+            triggers=TriggerIndex(lexicon, lemmatizer, self.nlp.vocab),
+            count_words=any_forms(count_lemmas, lemmatizer),
+            pronouns={*words["person_pronouns"], *words["plural_pronouns"], *words["thing_pronouns"],
+                      *words["pair_nouns"]},
+            name_words={*orgs.heads, *orgs.keywords},
+        )
+
     def prepare_text(self, text: str) -> str:
         """The text as parsed: truecased when it is (almost) all lower case, else unchanged.
         Same length either way, so offsets into it are offsets into ``text``."""
@@ -119,7 +156,7 @@ class Coder:
 
     def warm_up(self) -> None:
         """Load every resource now (worker start-up), instead of on the first article."""
-        _ = self.nlp, self.mention_finder, self.event_coder, self.ontology, self.gazetteer
+        _ = self.nlp, self.mention_finder, self.event_coder, self.ontology, self.gazetteer, self.partial_parser
 
     # -- coding -----------------------------------------------------------------------------
     def code_article(self, article: Article) -> CodedArticle:
@@ -134,7 +171,7 @@ class Coder:
         """
         limit = self.settings.max_chars
         pairs = ((self.prepare_text(_cut(a, limit)), a) for a in articles)  # truecasing: same offsets
-        for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.settings.batch_size):
+        for doc, article in self._parse(pairs):
             if on_error is None:
                 yield self.code_doc(doc, article)
                 continue
@@ -145,6 +182,22 @@ class Coder:
                 on_error(article, exc)
                 continue
             yield coded
+
+    def _parse(self, pairs: Iterable[tuple[str, Article]]) -> Iterator[tuple[Doc, Article]]:
+        """(Doc, article) in order: the gated partial parse with ``fast``, else ``nlp.pipe``."""
+        partial = self.partial_parser
+        if partial is None:
+            yield from self.nlp.pipe(pairs, as_tuples=True, batch_size=self.settings.batch_size)
+            return
+        held: deque[Article] = deque()  # the articles whose texts the parser has taken, in order
+
+        def texts():
+            for text, article in pairs:
+                held.append(article)
+                yield text
+
+        for doc, _ in partial.pipe(texts()):
+            yield doc, held.popleft()
 
     def code_doc(self, doc: Doc, article: Article) -> CodedArticle:
         from heron.actors.coref import resolve

@@ -40,6 +40,11 @@ class Settings(BaseModel):
     )
     main_per: str = Field(default="sentence", pattern="^(sentence|dyad)$",
                           description="with main_only: one main event per 'sentence' or per directed 'dyad'")
+    fast: bool = Field(
+        default=False,
+        description="tag and parse only the sentences that name an actor candidate and a possible trigger, or a "
+        "count (heron.nlp.gate); the others yield no event, place, date or count. Ignored with verb_files",
+    )
     batch_size: int = 32
     max_chars: int = Field(default=200_000, description="articles longer than this are cut to this length")
 

@@ -65,6 +65,7 @@ def code(
     no_require_dyad: bool = typer.Option(False, "--no-require-dyad", help="keep events that lack a source or target"),
     main_only: bool = typer.Option(False, "--main-only", help="only the main event of each sentence (PETRARCH-style); the others are not stored"),
     main_per: str = typer.Option("sentence", "--main-per", help="with --main-only: one main event per 'sentence' or per directed 'dyad'"),
+    fast: bool = typer.Option(False, "--fast", help="tag and parse only the sentences that can carry an event or a count (heron.nlp.gate); the others yield nothing"),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="no progress bar and no summary"),
     engine: str = typer.Option("local", "--engine", help="local (worker processes) | ray (pip install 'heron-events[ray]')"),
     address: Optional[str] = typer.Option(None, "--address", help="with --engine ray: join this Ray cluster (e.g. ray://HEAD:10001); default: start a local one"),
@@ -92,7 +93,8 @@ def code(
     if main_per not in ("sentence", "dyad"):
         raise typer.BadParameter(f"{main_per!r}: use 'sentence' or 'dyad'", param_hint="--main-per")
     settings = Settings(model=model, actor_files=tuple(actors), verb_files=tuple(verbs),
-                        require_dyad=not no_require_dyad, main_only=main_only, main_per=main_per)
+                        require_dyad=not no_require_dyad, main_only=main_only, main_per=main_per,
+                        fast=fast)
     from heron.runner import check_dictionaries
     from heron.shards import run_job
 

@@ -31,6 +31,7 @@ def eval_command(
     model: Optional[str] = typer.Option(None, help="spaCy model name or path"),
     no_require_dyad: bool = typer.Option(False, "--no-require-dyad", help="keep events that lack a source or target"),
     worst: int = typer.Option(10, "--worst", min=0, help="how many worst misses to list"),
+    fast: bool = typer.Option(False, "--fast", help="parse only the sentences the gate keeps, as `heron code --fast`"),
 ) -> None:
     """Score the coder on a gold set: P/R/F1 by level, main-event accuracy, confusions, worst misses."""
     from heron.cli.render import progress_bar
@@ -39,7 +40,8 @@ def eval_command(
     with progress_bar(enabled=not as_json) as advance:
         report = evaluate(gold, fmt, limit=limit, actor_files=tuple(actors), verb_files=tuple(verbs),
                           require_dyad=not no_require_dyad,
-                          model=model, worst=worst, progress=advance, annotations=annotations)
+                          model=model, worst=worst, progress=advance, annotations=annotations,
+                          fast=fast)
     if as_json:
         typer.echo(json.dumps(report, ensure_ascii=False, default=str))
     else:

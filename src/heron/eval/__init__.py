@@ -28,11 +28,13 @@ def evaluate(path: str | Path, fmt: str = "auto", *, limit: int | None = None,
              actor_files: Sequence[Path] = (), verb_files: Sequence[Path] = (),
              require_dyad: bool = True, model: str | None = None,
              worst: int = 10, progress: Callable[[int], None] | None = None,
-             annotations: str | Path | None = None) -> dict[str, Any]:
+             annotations: str | Path | None = None, fast: bool = False) -> dict[str, Any]:
     """Read a gold set, code its sentences in one batched run, and score them.
 
     ``annotations`` (news format only) names the annotation file for a news corpus; by default
-    the one Heron ships for a corpus of that file name.
+    the one Heron ships for a corpus of that file name. ``fast`` parses only the sentences
+    the gate keeps (:mod:`heron.nlp.gate`); LGL always parses every sentence (it scores the
+    geoparser on whole texts).
     """
     if annotations is not None and fmt in ("auto", "", None):
         fmt = "news"
@@ -44,7 +46,7 @@ def evaluate(path: str | Path, fmt: str = "auto", *, limit: int | None = None,
 
         return evaluate_news(path, annotations=annotations, limit=limit, actor_files=tuple(actor_files),
                              verb_files=tuple(verb_files), require_dyad=require_dyad, model=model,
-                             worst=worst, progress=progress)
+                             worst=worst, progress=progress, fast=fast)
     from heron.eval.predict import predict
     from heron.eval.report import build_report
 
@@ -52,9 +54,9 @@ def evaluate(path: str | Path, fmt: str = "auto", *, limit: int | None = None,
     files = tuple(gold.actor_files) + tuple(Path(p) for p in actor_files)
     verbs = tuple(gold.verb_files) + tuple(Path(p) for p in verb_files)
     preds, seconds = predict(gold.items, actor_files=files, verb_files=verbs, require_dyad=require_dyad,
-                             model=model, progress=progress)
+                             model=model, progress=progress, fast=fast)
     settings = {"actor_files": [str(p) for p in files], "verb_files": [str(p) for p in verbs],
-                "require_dyad": require_dyad, "model": model, "limit": limit}
+                "require_dyad": require_dyad, "model": model, "limit": limit, "fast": fast}
     return build_report(gold, preds, seconds=seconds, worst=worst, settings=settings)
 
 

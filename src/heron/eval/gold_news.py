@@ -280,7 +280,7 @@ def _pred_event(e, sentences: dict[int, tuple[int, int]]) -> NewsPredEvent:
 
 def predict_news(articles: Iterable[NewsArticle], *, coder=None, actor_files: Sequence[Path] = (),
                  verb_files: Sequence[Path] = (), require_dyad: bool = True, model: str | None = None,
-                 progress: Callable[[int], None] | None = None) -> list[NewsPrediction]:
+                 progress: Callable[[int], None] | None = None, fast: bool = False) -> list[NewsPrediction]:
     """Code each article whole (one batched run) and keep what the news scorer compares."""
     from heron.records import Article
 
@@ -290,7 +290,7 @@ def predict_news(articles: Iterable[NewsArticle], *, coder=None, actor_files: Se
         from heron.settings import Settings
 
         coder = Coder(Settings(model=model, actor_files=tuple(actor_files), verb_files=tuple(verb_files),
-                               require_dyad=require_dyad))
+                               require_dyad=require_dyad, fast=fast))
     out: list[NewsPrediction] = []
     stream = (Article(id=a.id, text=a.text, title=a.title, published=a.published, source=a.source) for a in arts)
     for art, coded in zip(arts, coder.code_articles(stream)):
@@ -305,7 +305,7 @@ def predict_news(articles: Iterable[NewsArticle], *, coder=None, actor_files: Se
 def evaluate_news(corpus: str | Path, *, annotations: str | Path | None = None, limit: int | None = None,
                   actor_files: Sequence[Path] = (), verb_files: Sequence[Path] = (), require_dyad: bool = True,
                   model: str | None = None, worst: int = 10, coder=None,
-                  progress: Callable[[int], None] | None = None) -> dict[str, Any]:
+                  progress: Callable[[int], None] | None = None, fast: bool = False) -> dict[str, Any]:
     """Score the coder on the annotated articles of ``corpus``; a JSON-able report (``format: news``)."""
     from heron.eval.news_score import score_news
 
@@ -319,7 +319,7 @@ def evaluate_news(corpus: str | Path, *, annotations: str | Path | None = None, 
     kept, skipped = attach_texts(gold, corpus)
     t0 = time.perf_counter()
     preds = predict_news(kept, coder=coder, actor_files=actor_files, verb_files=verb_files,
-                         require_dyad=require_dyad, model=model, progress=progress)
+                         require_dyad=require_dyad, model=model, progress=progress, fast=fast)
     seconds = time.perf_counter() - t0
     scores = score_news(kept, preds, worst=worst)
     return {
@@ -328,6 +328,6 @@ def evaluate_news(corpus: str | Path, *, annotations: str | Path | None = None, 
         "predicted_events": sum(len(p.events) for p in preds), "seconds": round(seconds, 2),
         "items_per_second": round(len(kept) / seconds, 1) if seconds > 0 else None,
         "settings": {"actor_files": [str(p) for p in actor_files], "verb_files": [str(p) for p in verb_files],
-                     "require_dyad": require_dyad, "model": model, "limit": limit},
+                     "require_dyad": require_dyad, "model": model, "limit": limit, "fast": fast},
         "news": scores,
     }

@@ -86,7 +86,8 @@ def _from_coded(item_id: str, coded) -> Prediction:
 
 def predict(items: Sequence[GoldItem], *, actor_files: Sequence[Path] = (), verb_files: Sequence[Path] = (),
             require_dyad: bool = True,
-            model: str | None = None, progress: Callable[[int], None] | None = None) -> tuple[list[Prediction], float]:
+            model: str | None = None, progress: Callable[[int], None] | None = None,
+            fast: bool = False) -> tuple[list[Prediction], float]:
     """Code every item's text; returns the predictions (in item order) and the seconds it took.
 
     Items that carry their own ``require_dyad`` (PETRARCH records) are coded with that setting;
@@ -106,7 +107,7 @@ def predict(items: Sequence[GoldItem], *, actor_files: Sequence[Path] = (), verb
     for dyad, idx in groups.items():
         if first is None:
             coder = first = Coder(Settings(model=model, actor_files=tuple(actor_files),
-                                           verb_files=tuple(verb_files), require_dyad=dyad))
+                                           verb_files=tuple(verb_files), require_dyad=dyad, fast=fast))
         else:
             coder = first.with_dyad_rule(dyad)
         articles = (Article(id=items[i].id, text=items[i].text, published=items[i].published) for i in idx)

@@ -31,7 +31,7 @@ _LINE = re.compile(r"[^\n]*(?:\n[ \t\r]*)+")
 def _headline_lines(text: str, dateline: Dateline | None) -> list[int]:
     """Where the text goes on after each headline line (the next line's first character)."""
     out: list[int] = []
-    for m in _LINE.finditer(text, 0, min(len(text), MAX_HEAD_CHARS)):
+    for m in _lines(text, min(len(text), MAX_HEAD_CHARS)):
         a, nxt = m.start(), m.end()
         line = text[a:nxt].strip()
         if dateline is not None and a >= dateline.start:
@@ -46,6 +46,20 @@ def _headline_lines(text: str, dateline: Dateline | None) -> list[int]:
             break
         out.append(nxt)
     return out
+
+
+def _lines(text: str, endpos: int):
+    """The newline-ended lines of ``text[:endpos]``, in order. The same matches as
+    ``_LINE.finditer`` (each one starts where the last ended, until one fails), but each is tried
+    only at that one position: ``finditer`` retries at every later character once no newline is
+    left, which costs the square of the length on a text without line breaks."""
+    pos = 0
+    while pos < endpos:
+        m = _LINE.match(text, pos, endpos)
+        if m is None or m.end() == pos:
+            return
+        yield m
+        pos = m.end()
 
 
 def sentence_breaks(text: str, dateline: Dateline | None) -> list[int]:

@@ -50,6 +50,18 @@ class CaseLexicon:
     phrases: dict[str, str]
     words: CaseWords
     max_tokens: int = MAX_PHRASE_TOKENS
+    #: first word of a phrase -> the word counts of the phrases it starts, longest first: only
+    #: those spans are looked up (instead of every span of up to ``max_tokens`` words)
+    first: dict[str, tuple[int, ...]] = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        if self.phrases and not self.first:
+            counts: dict[str, set[int]] = {}
+            for cased in self.phrases.values():
+                toks = _WORD_RE.findall(cased)
+                if toks:
+                    counts.setdefault(toks[0].lower(), set()).add(len(toks))
+            object.__setattr__(self, "first", {w: tuple(sorted(c, reverse=True)) for w, c in counts.items()})
 
 
 def _data_lines(name: str) -> Iterable[tuple[int, str]]:
@@ -169,7 +181,10 @@ def truecase(text: str, lexicon: CaseLexicon) -> str:
     i = 0
     while i < len(toks):
         matched = 0
-        for n in range(min(lexicon.max_tokens, len(toks) - i), 0, -1):
+        left = min(lexicon.max_tokens, len(toks) - i)
+        for n in lexicon.first.get(text[toks[i][0]:toks[i][1]].lower(), ()):
+            if n > left:
+                continue
             start, end = toks[i][0], toks[i + n - 1][1]
             cased = lexicon.phrases.get(_key(text[start:end]))
             if cased is not None and len(cased) == end - start:
