@@ -130,12 +130,14 @@ def measure(db: Path, *, label: str, cache_size: int, args) -> dict:
     """One server, warmed up, then the counted run; the figures per kind of request."""
     out: dict = {"cache_size": cache_size}
     port = free_port()
+    started = time.perf_counter()
     proc = start_server(db, port, cache_size=cache_size)
+    out["ready_seconds"] = round(time.perf_counter() - started, 1)  # the store opened and indexed
     try:
         base = f"http://127.0.0.1:{port}"
         run_load(base, clients=min(args.clients, args.warmup or 1), requests=args.warmup, seed=args.seed + 1)
         print(f"[{label}] {args.clients} clients, {args.requests} requests over loopback, response cache "
-              f"{cache_size or 'off'}; load before: {load()}")
+              f"{cache_size or 'off'}; server ready in {out['ready_seconds']} s; load before: {load()}")
         times, errors, wall = run_load(base, clients=args.clients, requests=args.requests, seed=args.seed)
         out["seconds"] = round(wall, 2)
         out["requests_per_s"] = round(args.requests / wall, 1)

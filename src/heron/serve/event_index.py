@@ -241,9 +241,11 @@ _FROM = "FROM events e LEFT JOIN articles a ON a.id = e.article_id"
 _ORDER = "ORDER BY _key DESC, e.event_id DESC"
 
 
-def build_event_index(con, listed: tuple[str, ...], *, head: int = 20_000) -> EventIndex:
+def build_event_index(con, listed: tuple[str, ...], *, head: int = 10_000) -> EventIndex:
     """Every raw mention of the store on ``con`` in page order, and the ``listed`` columns (the page's,
-    with ``date`` the event's own date else its article's) of the first ``head`` of them."""
+    with ``date`` the event's own date else its article's) of the first ``head`` of them (enough for
+    the first pages of any actor with 1 % of the mentions; a few MB, and few objects for Python's
+    garbage collector to walk)."""
     keys = ", ".join(f"{sql} AS {name}" for name, sql in _KEYS.items())
     table = fetch_arrow(con, f"SELECT e.rowid AS _rowid, {keys}, e.event_id {_FROM} {_ORDER}")
     cols = ", ".join(f"{EVENT_DATE} AS date" if c == "date" else f"e.{c}" for c in listed)
