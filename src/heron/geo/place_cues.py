@@ -51,15 +51,15 @@ def load_cues() -> PlaceCues:
 
 
 def cue_mentions(doc, gaz: Gazetteer, *, taken: set[int], text: str, common_words: Collection[str],
-                 skip: Callable[[int, int], bool]) -> list[PlaceMention]:
+                 skip: Callable[[int, int], bool], people: Collection[str] = ()) -> list[PlaceMention]:
     """Place mentions found by their cues among the tokens not in ``taken`` (token indexes of the
     mentions found already). ``skip(start, end)`` says a character span must be left alone (the
-    dateline); ``common_words`` are name keys that are words first ("Energy", "Union")."""
+    dateline); ``common_words`` are name keys that are words first ("Energy", "Union"); ``people``
+    the words of the article's persons' names (:func:`person_words`)."""
     cues = load_cues()
     out: list[PlaceMention] = []
     used = set(taken)
     n = len(doc)
-    people = person_words(doc)
 
     def add(i: int, j: int, cue: str) -> None:
         start, end = doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
@@ -205,14 +205,14 @@ def _after_person(doc, k: int) -> bool:
 
 
 def echo_mentions(doc, found: list[PlaceMention], *, taken: set[int], text: str,
-                  skip: Callable[[int, int], bool], also: str | None = None) -> list[PlaceMention]:
+                  skip: Callable[[int, int], bool], also: str | None = None,
+                  people: Collection[str] = ()) -> list[PlaceMention]:
     """A name the article uses as a place is a place where it comes again ("Gainesville's
     existing protections", "Sri Lanka has", "Only Cornwall and Kent will") though the NER tagged
     it a person there: other occurrences of ``found`` mentions' names (and ``also``, the dateline
     place), as written, unless they are part of a longer name (a person's: "Hillary Clinton").
     One regular-expression scan of the text, not a loop over its tokens."""
     cues = load_cues()
-    people = person_words(doc)
     surfaces = {m.text for m in found if m.demonym_of is None and len(m.text) >= 3 and m.text[:1].isupper()
                 and m.text not in people and m.forced_role is None and not _weak_cue(m.cue)}
     if also and len(also) >= 3:
@@ -246,11 +246,12 @@ def _weak_cue(cue: str | None) -> bool:
     return cue is not None and cue.startswith(("preposition", "part of a place", "', of'", "'-", "named as"))
 
 
-def person_words(doc) -> set[str]:
+def person_words(ents) -> set[str]:
     """Words of the article's names of persons that are more than one word ("Kristina Trapani",
-    "Barack Obama"): such a word is a person's name in this article, not a place's."""
+    "Barack Obama"): such a word is a person's name in this article, not a place's. ``ents``:
+    the doc's entities."""
     out: set[str] = set()
-    for ent in doc.ents:
+    for ent in ents:
         if ent.label_ == "PERSON" and len(ent) > 1:
             out.update(t.text for t in ent if t.text[:1].isupper())
     return out

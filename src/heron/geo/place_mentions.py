@@ -217,20 +217,21 @@ def collect_mentions(doc, gaz: Gazetteer, dateline: Dateline | None, *, text: st
                         out[-1].forced_role = "actor"
                 break
     # names the gazetteer knows that the words around them mark as places ("a Chiefland man")
-    for m in cue_mentions(doc, gaz, taken=taken, text=doc_text, common_words=_not_town_keys(), skip=overlaps_dateline):
+    people = person_words(ents)
+    for m in cue_mentions(doc, gaz, taken=taken, text=doc_text, common_words=_not_town_keys(), skip=overlaps_dateline,
+                          people=people):
         if not any(o.start < m.end and m.start < o.end for o in out):
             out.append(m)
             taken.update(range(m.tok_start, m.tok_end))
     # a one-word name the article gives a person ("Dan Jones" ... "according to Jones") is the
     # person's, unless it names a country or a state
-    people = person_words(doc)
     if people:
         out = [m for m in out if m.forced_role is not None or m.text not in people or any(
             own and e.feature in ("country", "admin1") for e, own in gaz.matched_by_name(m.text))]
     # and the same names where they come again, tagged otherwise ("Gainesville's", "Sri Lanka has")
     out.sort(key=lambda m: m.start)
     for m in echo_mentions(doc, out, taken=taken, text=doc_text, skip=overlaps_dateline,
-                           also=dateline.place if dateline is not None else None):
+                           also=dateline.place if dateline is not None else None, people=people):
         if not any(o.start < m.end and m.start < o.end for o in out):
             out.append(m)
             taken.update(range(m.tok_start, m.tok_end))
@@ -287,17 +288,52 @@ def collect_demonyms(doc, gaz: Gazetteer, mentions: list[PlaceMention], *, ents:
     taken = {i for m in mentions for i in range(m.tok_start, m.tok_end)}
     out = []
     for ent in ents:
-        if ent.label_ not in ("NORP", "GPE", "ORG", "PERSON") or any(i in taken for i in range(ent.start, ent.end)):
+        if ent.label_ not in ("NORP", "GPE", "ORG", "PERSON", "FAC") or any(i in taken for i in range(ent.start, ent.end)):
             continue
         text, start = _clean(ent.text, ent.start_char)
         iso3 = table.get(name_key(text))
-        if iso3 is None:
+        tok_range = (ent.start, ent.end, ent.root.i)
+        if iso3 is None and ent.label_ in ("ORG", "FAC"):
+            # "the Georgian Interior Ministry", "American Electric Power": a demonym opening an
+            # organisation's name (one or two words: "Sri Lankan Airlines")
+            words = [t for t in ent if t.lower_ != "the"]
+            for n in (2, 1):
+                if len(words) > n and all(t.text[:1].isupper() for t in words[:n]):
+                    cand = "".join(t.text_with_ws for t in words[:n]).rstrip()
+                    iso3 = table.get(name_key(cand))
+                    if iso3 is not None:
+                        text, start = cand, words[0].idx
+                        tok_range = (words[0].i, words[n - 1].i + 1, words[n - 1].i)
+                        break
+        entry = gaz.country(iso3) if iso3 is not None else None
+        if entry is None and ent.label_ == "NORP":
+            entry = _region_of_demonym(gaz, name_key(text))  # "South Ossetian officials"
+        if entry is None:
             continue
-        country = gaz.country(iso3)
-        if country is None:
-            continue
-        m = PlaceMention(text, start, start + len(text), name_key(text), ent.start, ent.end, ent.root.i)
-        m.forced_role, m.demonym_of = "actor", iso3
-        m.cands = [(country, True)]
+        m = PlaceMention(text, start, start + len(text), name_key(text), *tok_range)
+        m.forced_role, m.demonym_of = "actor", entry.country
+        m.cands = [(entry, True)]
         out.append(m)
     return out
+
+
+@lru_cache(maxsize=1)
+def _region_demonyms() -> dict[str, str]:
+    """Demonym key -> region name, from the ``demonyms`` column of ``data/geo/regions.tsv``."""
+    from importlib import resources
+
+    out: dict[str, str] = {}
+    lines = resources.files("heron").joinpath("data", "geo", "regions.tsv").read_text("utf-8").splitlines()
+    for line in lines[1:]:
+        cols = line.split("\t")
+        if len(cols) > 6 and cols[6].strip():
+            for d in cols[6].split(";"):
+                out[name_key(d)] = cols[0]
+    return out
+
+
+def _region_of_demonym(gaz: Gazetteer, key: str):
+    name = _region_demonyms().get(key)
+    if name is None:
+        return None
+    return next((e for e, own in gaz.matched_by_name(name) if own and e.feature == "region"), None)
