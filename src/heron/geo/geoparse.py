@@ -214,7 +214,7 @@ def geoparse(
         # "Tehran", "Kunduz": a province named like its capital means the city unless the text
         # says "province"
         switched = False
-        if e.feature == "admin1" and m.hint_feature != "admin1" and not m.qualifier:
+        if e.feature == "admin1" and not hint_matches(m.hint_feature, "admin1") and not m.qualifier:
             prior_pick = max(range(len(m.cands)), key=lambda i: static[mi][i]) == best
             for j, (c, c_own) in enumerate(m.cands):
                 if c.feature != "city":

@@ -77,7 +77,9 @@ class PlaceMention:
 HINT_FEATURES = {
     "admin1": ("admin1",), "city": ("city",), "country": ("country",),
     "subnational": ("admin1", "city", "admin2"), "local": ("city", "admin2"),
+    "territory": ("country", "admin1", "admin2", "region"),
 }
+_BORDER_WORDS = {"border", "borders", "frontier", "boundary", "line"}
 
 
 def hint_matches(hint: str | None, feature: str) -> bool:
@@ -129,6 +131,8 @@ def feature_hint(doc, m: PlaceMention) -> str | None:
     after = doc[i1].lower_ if i1 < len(doc) else ""
     before2 = doc[i0 - 2].lower_ if i0 >= 2 else ""
     before1 = doc[i0 - 1].lower_ if i0 >= 1 else ""
+    if after in _BORDER_WORDS:
+        return "territory"  # "near the New York border": the state, not the city
     for word in (after, before2 if before1 == "of" else ""):
         if word in _ADMIN1_WORDS:
             return "admin1"
