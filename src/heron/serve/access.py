@@ -117,9 +117,10 @@ class _Watchdog:
             self._cond.notify()
             return self._next
 
-    def release(self, token: int) -> None:
+    def release(self, token: int) -> bool:
+        """Stop watching; False when the cursor's time was already up (it is, or is being, interrupted)."""
         with self._cond:
-            self._due.pop(token, None)
+            return self._due.pop(token, None) is not None
 
     def _run(self) -> None:
         while True:
@@ -211,8 +212,10 @@ class StoreAccess:
                 ) from exc
             finally:
                 for cur, token in taken:
-                    self._watchdog.release(token)
-                    self._give_back(cur)
+                    if self._watchdog.release(token):
+                        self._give_back(cur)
+                    else:  # an interrupt may still be on its way: not for the next request's query
+                        cur.close()
 
     def _give_back(self, cur) -> None:
         """Keep a cursor for the next request if it is still usable (and not too many are kept)."""
