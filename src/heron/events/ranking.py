@@ -64,14 +64,30 @@ def _purpose_clause_of(verb: Token) -> Token | None:
     """The verb of a "to" purpose clause under a sending verb, if any."""
     if verb.lemma_.lower() not in load_lexicon().sending_verbs:
         return None
-    for c in verb.children:
-        if c.dep_ in PURPOSE_DEPS and c.pos_ == "VERB" and any(k.dep_ == "aux" and k.lower_ == "to" for k in c.children):
+    # "sent personnel to investigate": the small parser may hang the clause on the object (acl)
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    for c in [*verb.children, *(k for o in objects for k in o.children)]:
+        deps = PURPOSE_DEPS if c.head.i == verb.i else {"acl"}
+        if c.dep_ in deps and c.pos_ == "VERB" and any(k.dep_ == "aux" and k.lower_ == "to" for k in c.children):
             return c
+    return None
+
+
+def _sending_head(anchor: Token) -> Token | None:
+    """The verb whose purpose clause ``anchor`` may be: its head, or the head of the object it hangs on."""
+    if anchor.dep_ in PURPOSE_DEPS:
+        return anchor.head
+    if anchor.dep_ == "acl" and anchor.head.dep_ == "dobj":
+        return anchor.head.head
     return None
 
 
 #: clauses that hang off another clause: "..., whom authorities blame", "... unless they are met"
 SUBORDINATE = frozenset({"advcl", "relcl", "acl"})
+#: how far an event told in such a clause ranks below the main clause's ("will release the
+#: peacekeepers they took", "will not lift the embargo until the army takes positions"): enough
+#: that a main-clause act with weaker arguments still comes first
+SUBORDINATE_PENALTY = 0.25
 
 
 def clause_rank(node: Node) -> float:
@@ -86,7 +102,10 @@ def clause_rank(node: Node) -> float:
             return 0.05  # the main clause's event, not one mentioned inside another
         # "claimed responsibility for attacks": the noun hangs on the main verb, but that verb is
         # another event's trigger and the noun is what that event is about
-    if anchor.dep_ in PURPOSE_DEPS and _purpose_clause_of(anchor.head) is anchor:
+    head = _sending_head(anchor)  # the sending verb must be the sentence's own ("is considering sending ... to help": no)
+    main = head is not None and (head.dep_ == "ROOT" or (head.dep_ == "conj" and head.head.dep_ == "ROOT"))
+    purpose = _purpose_clause_of(head) if main else None
+    if purpose is not None and purpose.i == anchor.i:
         return 0.1  # the purpose of a light sending verb is the act the sentence reports
     bonus = 0.0
     if node.nested:
@@ -94,7 +113,7 @@ def clause_rank(node: Node) -> float:
         if node.pattern.pos == "noun" and node.token.dep_ == "pobj":
             bonus -= 0.1  # ... as the noun of a preposition: what the other event is about
     if any(t.dep_ in SUBORDINATE for t in (anchor, *anchor.ancestors) if t.pos_ in ("VERB", "AUX")):
-        bonus -= 0.08
+        bonus -= SUBORDINATE_PENALTY
     return bonus
 
 
