@@ -66,11 +66,13 @@ def _dates_json(s: pd.Series) -> list[str]:
     """Dates as ISO text (days without a time as YYYY-MM-DD), NaT as null: JSON fragments."""
     if getattr(s.dt, "tz", None) is not None:
         return [_text(None if pd.isna(v) else v.isoformat()) for v in s.tolist()]
-    arr = s.to_numpy(dtype="datetime64[us]")
+    arr = s.to_numpy()
     known = ~np.isnat(arr)
     midnight = bool((arr[known] == arr[known].astype("datetime64[D]")).all())
-    text = np.datetime_as_string(arr, unit="D" if midnight else "s")
-    return ['"' + t + '"' if ok else "null" for t, ok in zip(text.tolist(), known.tolist())]
+    text = np.datetime_as_string(arr, unit="D" if midnight else "s").tolist()
+    if known.all():
+        return ['"' + t + '"' for t in text]
+    return ['"' + t + '"' if ok else "null" for t, ok in zip(text, known.tolist())]
 
 
 def _text(value: Any) -> str:
@@ -91,7 +93,11 @@ def _column_json(s: pd.Series) -> list[str]:
     if kind == "b":
         return ["true" if v else "false" for v in s.tolist()]
     if kind == "f":
-        return [repr(v) if math.isfinite(v) else "null" for v in s.tolist()]
+        values = s.to_numpy()
+        out = list(map(float.__repr__, values.tolist()))
+        for k in np.flatnonzero(~np.isfinite(values)).tolist():
+            out[k] = "null"
+        return out
     return [encode_basestring(v) if isinstance(v, str) else "null" if v is None else _dumps(plain(v))
             for v in s.to_numpy(dtype=object).tolist()]
 
