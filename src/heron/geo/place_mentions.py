@@ -282,13 +282,16 @@ def _not_town_keys() -> frozenset[str]:
     return frozenset(_COMMON_WORDS) | frozenset(_demonyms())
 
 
+_DEMONYM_LABELS = {"NORP", "GPE", "ORG", "PERSON", "FAC"}
+
+
 def collect_demonyms(doc, gaz: Gazetteer, mentions: list[PlaceMention], *, ents: Sequence) -> list[PlaceMention]:
     """ "Iranian", "Russians", "Sri Lankan": NORP names of a country, as actor references."""
     table = _demonyms()
     taken = {i for m in mentions for i in range(m.tok_start, m.tok_end)}
     out = []
     for ent in ents:
-        if ent.label_ not in ("NORP", "GPE", "ORG", "PERSON", "FAC") or any(i in taken for i in range(ent.start, ent.end)):
+        if ent.label_ not in _DEMONYM_LABELS or any(i in taken for i in range(ent.start, ent.end)):
             continue
         text, start = _clean(ent.text, ent.start_char)
         iso3 = table.get(name_key(text))
