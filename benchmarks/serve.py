@@ -91,9 +91,15 @@ def run_load(base: str, *, clients: int, requests: int, seed: int) -> tuple[dict
     times: dict[str, list[float]] = {k: [] for k in KINDS}
     errors: dict[str, int] = {k: 0 for k in KINDS}
 
+    # Every client is made before the first request is sent: making one (httpx builds an SSL context
+    # even for plain HTTP) takes the client process's GIL for tens of milliseconds, which the first
+    # requests of the clients already running would otherwise count as server latency.
+    ready = threading.Barrier(clients + 1)
+
     def worker(n: int) -> None:
         rng = random.Random(seed * 1000 + n)
         with httpx.Client(base_url=base, timeout=60) as client:
+            ready.wait()
             while True:
                 with lock:
                     if not jobs:
@@ -111,9 +117,10 @@ def run_load(base: str, *, clients: int, requests: int, seed: int) -> tuple[dict
                     errors[kind] += 0 if ok else 1
 
     threads = [threading.Thread(target=worker, args=(n,)) for n in range(clients)]
-    start = time.perf_counter()
     for t in threads:
         t.start()
+    ready.wait()
+    start = time.perf_counter()
     for t in threads:
         t.join()
     return times, errors, time.perf_counter() - start
