@@ -171,12 +171,6 @@ def _fill(found: DyadCounts, directions, *, by: str, start: date | None, end: da
                          for c, v in columns.items()})
 
 
-def _num(v) -> float | None:
-    if v is None or pd.isna(v):
-        return None
-    return float(v)
-
-
 _TEXT = ("direction", "source", "target", "top_codes")
 
 
