@@ -136,3 +136,11 @@ def test_sprawling_divisions_sit_in_their_middle_not_among_their_towns(gaz):
     ontario = next(e for e in gaz.lookup("Ontario") if e.feature == "admin1")
     alaska = next(e for e in gaz.lookup("Alaska") if e.feature == "admin1")
     assert ontario.latitude > 48 and alaska.latitude > 62  # not Toronto's, not Anchorage's latitude
+
+
+def test_names_listed_before_counties_are_counties(parse):
+    places = parse("The combined population of Douglas, Sarpy and Lancaster counties grew again, the "
+                   "Nebraska census office said. Small Hitchcock and Hayes counties lost people.")
+    for name in ("Douglas", "Sarpy", "Lancaster", "Hitchcock", "Hayes"):
+        hits = found(places, name)
+        assert hits and hits[0].feature == "admin2" and hits[0].admin1 == "NE", name

@@ -103,7 +103,7 @@ def geoparse(
 
     extra: list[PlaceMention] = []
     for m in everything:
-        m.cands = candidates_for(gaz, m.text)
+        m.cands = candidates_for(gaz, m.lookup or m.text)
         if m.is_dateline and any(e.feature == "city" for e, _ in m.cands):
             # a dateline names a city (or a country), not a division: "NEW YORK", "QUEBEC"
             m.cands = [c for c in m.cands if c[0].feature != "admin1"]

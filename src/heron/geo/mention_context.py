@@ -69,6 +69,7 @@ class PlaceMention:
     role: str = "location"
     cue: str | None = None  # the context cue that made a name a place (heron.geo.place_cues)
     country_hint: str | None = None  # ISO3 the cue points to ("D-Charleston": a US hometown)
+    lookup: str | None = None  # the name to look up, when not the text ("Sarpy" of "Sarpy counties")
 
 
 

@@ -277,3 +277,42 @@ def local_hint(doc, m: PlaceMention) -> str | None:
     if nxt.text.islower() and nxt.lower_ in cues.resident_nouns:
         return "subnational"
     return None
+
+
+_COUNTY_LIST = re.compile(
+    r"\b((?:[A-Z][a-z]+(?: [A-Z][a-z]+)?(?:,? and |, ))+[A-Z][a-z]+(?: [A-Z][a-z]+)?) (counties|parishes)\b")
+_LIST_SPLIT = re.compile(r",? and |, ")
+
+
+def county_list_mentions(doc, gaz: Gazetteer, found: list[PlaceMention], *, taken: set[int], text: str,
+                         skip: Callable[[int, int], bool]) -> list[PlaceMention]:
+    """ "Douglas, Sarpy and Lancaster counties", "Jackson and Barrow counties": each name of the
+    list is a county (looked up as "Sarpy County"). A mention found already on the same words
+    is turned into the county (``lookup``); the others come back as new mentions."""
+    out: list[PlaceMention] = []
+    by_span = {(m.start, m.end): m for m in found}
+    for hit in _COUNTY_LIST.finditer(text):
+        word = " Parish" if hit.group(2) == "parishes" else " County"
+        pos = hit.start(1)
+        for part in _LIST_SPLIT.split(hit.group(1)):
+            start = text.index(part, pos)
+            end, pos = start + len(part), start + len(part)
+            if " " in part and not gaz.has_name(part + word):
+                # "Small Hitchcock and Hayes counties": the list's first word may be no name
+                part = part.split(" ", 1)[1]
+                start = end - len(part)
+            county = part + word
+            if skip(start, end) or not gaz.has_name(county):
+                continue
+            known = by_span.get((start, end))
+            if known is not None:
+                known.lookup, known.key, known.cue = county, name_key(county), f"listed with '{hit.group(2)}'"
+                continue
+            first, last = token_at(doc, start), token_at(doc, end - 1)
+            if first is None or last is None or any(k in taken for k in range(first.i, last.i + 1)):
+                continue
+            m = PlaceMention(part, start, end, name_key(county), first.i, last.i + 1, last.i)
+            m.lookup, m.cue = county, f"listed with '{hit.group(2)}'"
+            out.append(m)
+            taken.update(range(first.i, last.i + 1))
+    return out

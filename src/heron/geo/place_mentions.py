@@ -11,7 +11,7 @@ from functools import lru_cache
 from heron.geo.dateline import Dateline
 from heron.geo.gazetteer import Gazetteer, name_key
 from heron.geo.mention_context import LINE_NOUNS, PlaceMention, is_locative, token_at
-from heron.geo.place_cues import cue_mentions, echo_mentions, person_words
+from heron.geo.place_cues import county_list_mentions, cue_mentions, echo_mentions, person_words
 from heron.geo.place_scoring import is_capital
 
 _LABELS = {"GPE", "LOC", "FAC"}
@@ -223,10 +223,12 @@ def collect_mentions(doc, gaz: Gazetteer, dateline: Dateline | None, *, text: st
         if not any(o.start < m.end and m.start < o.end for o in out):
             out.append(m)
             taken.update(range(m.tok_start, m.tok_end))
+    # "Douglas, Sarpy and Lancaster counties": each a county
+    out.extend(county_list_mentions(doc, gaz, out, taken=taken, text=doc_text, skip=overlaps_dateline))
     # a one-word name the article gives a person ("Dan Jones" ... "according to Jones") is the
     # person's, unless it names a country or a state
     if people:
-        out = [m for m in out if m.forced_role is not None or m.text not in people or any(
+        out = [m for m in out if m.forced_role is not None or m.lookup is not None or m.text not in people or any(
             own and e.feature in ("country", "admin1") for e, own in gaz.matched_by_name(m.text))]
     # and the same names where they come again, tagged otherwise ("Gainesville's", "Sri Lanka has")
     out.sort(key=lambda m: m.start)
