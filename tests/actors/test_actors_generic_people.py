@@ -30,6 +30,9 @@ CASES: list[tuple[str, str, object, dict]] = [
     ("Gov. Alma Reyes vetoed the bill on Friday.", "Alma Reyes", "---GOV", {"text": "Gov. Alma Reyes"}),
     ("Sen. Tom Okafor opposed the nominee.", "Tom Okafor", "---LEG", {"text": "Sen. Tom Okafor"}),
     ("Rep. Dana Whitfield wrote to the agency.", "Dana Whitfield", "---LEG", {}),
+    # organisations the tables do not know, coded from the head of their name
+    ("The Bureau of Land Management fined the ranchers.", "Bureau of Land Management", "---GOV", {}),
+    ("The Coalition for Clean Water sued the city council.", "Coalition for Clean Water", "---OPP", {}),
     # not people
     ("The minister will attend in person in Rome.", "person", None, {}),
     ("The court in Oslo upheld individual rights.", "individual", None, {}),

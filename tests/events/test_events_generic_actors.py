@@ -27,3 +27,16 @@ def test_act_on_ordinary_people(code, text, want):
     root_code, src, tgt = want
     found = [(e.cameo_code, e.source_code, e.target_code) for e in code(text)]
     assert any(c.startswith(root_code[:2]) and (src is None or s == src) and t == tgt for c, s, t in found), found
+
+
+def test_agentless_arrest_reported_by_the_police_is_theirs(code):
+    found = [(e.cameo_code, e.source_code) for e in code("Four men were arrested in Nepal on Monday, police said.")]
+    assert ("173", "NPLCOP") in found, found
+    # not an act of violence the police only report
+    found = [(e.cameo_code, e.source_code) for e in code("Two men were stabbed in Nepal on Monday, police said.")]
+    assert not any(s and "COP" in s and c.startswith("18") for c, s in found), found
+
+
+def test_succumbing_to_injuries_is_no_yielding(code):
+    found = [e.cameo_code for e in code("A wounded villager in Nepal succumbed to his injuries, police said.")]
+    assert not any(c.startswith("08") for c in found), found

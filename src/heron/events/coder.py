@@ -66,6 +66,8 @@ ONE_SIDED_ROOTS = frozenset({"02", "10", "12", "13"})
 #: conflictual roots whose announced future is a threat (the threat table says which code)
 #: (not 12: "will reject any proposal" is already the rejection, CAMEO 12x, not a threat)
 HARM_ROOTS = frozenset({"14", "16", "17", "18", "19", "20"})
+#: acts whose agentless report by the police is the police's own act (arrest, detention)
+OWN_REPORT_CODES = ("173",)
 
 
 class EventCoder:
@@ -166,6 +168,9 @@ class EventCoder:
             # "killed in a NATO air strike": the instrument's owner, before the place's country
             source = instrument_source(m, attr, sentence_index=sentence_index, weapon_words=self._weapon_words,
                                        attack=node.instrument.token if node.instrument else None)
+        if source is None and node.code.startswith(OWN_REPORT_CODES) and _agentless(m) and _police(node.reporter):
+            # "three men were arrested, police said": the police report their own arrests
+            source = Argument([node.reporter], "reporter (the police report their own arrests)", False)
         if source is None and places and node.code[:2] in PLACE_SOURCE_ROOTS and _agentless(m):
             # "was arrested in Lebanon", "killed in a bombing near Samarra": nobody is named as the
             # agent; the act is the place's (its authorities', its armed men's)
@@ -392,6 +397,10 @@ def _only_itself(source: Argument, target: Argument) -> bool:
 def _said_would(tok) -> bool:
     """ "would" (or "'d") on the trigger's own clause."""
     return any(c.dep_ == "aux" and c.lower_ in ("would", "'d") for t in clause_chain(tok) for c in t.children)
+
+
+def _police(men: Mention | None) -> bool:
+    return men is not None and any("COP" in a.sectors or a.code[3:].startswith("COP") for a in men.actors)
 
 
 def _agentless(m: Match) -> bool:

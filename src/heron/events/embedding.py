@@ -13,6 +13,7 @@ from heron.events.attribution import Attributor
 from heron.events.lexicon import EmbeddingClass, TriggerLexicon, TriggerPattern
 from heron.events.matcher import Match, grammatical_object, prep_objects, preps
 from heron.events.modality import clause_chain, deontic, is_negated, will_not
+from heron.records import Mention
 
 INTENT_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
 REFUSAL_CLASS = "refuse"
@@ -49,6 +50,7 @@ class Node:
     modality: str | None = None  # forced by an embedding class
     reported_by: str | None = None
     reporter_codes: frozenset[str] = frozenset()  # actor codes of the speaker
+    reporter: Mention | None = None  # the speaker's mention ("police said")
     region: frozenset[int] = frozenset()
     attributed: bool = False  # emission found a source or target (even if the dyad rule then dropped it)
     target_dropped: bool = False  # it had a source but the dyad rule dropped it for want of a target
@@ -132,9 +134,12 @@ def embed(nodes: list[Node], attr: Attributor, lexicon: TriggerLexicon) -> None:
         inside = [n for n in nodes if n is not node and not n.consumed and n.token.i in node.region]
         if cls.name == "speech":
             speaker, codes = speaker_of(node, attr)
+            subj, _ = attr.subject(node.token)
+            found = attr.mentions_at(subj)[0] if subj is not None else []
             for n in inside:
                 if n.reported_by is None:
                     n.reported_by, n.reporter_codes = speaker, codes
+                    n.reporter = found[0] if found else None
         elif cls.name in OTHERS_ACT and asks_other(node):
             cls = classes[APPEAL_CLASS]  # "X wants Y to pay": not X's intent but an appeal to Y
             node.cls = cls
