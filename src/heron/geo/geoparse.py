@@ -3,7 +3,10 @@
 Method (no learned weights; every factor is in the reason string):
 
 1. Mentions: spaCy GPE / LOC / FAC entities plus the dateline. "Tehran-Moscow" and
-   "Iran-Russia" are split into their parts when the whole is no name.
+   "Iran-Russia" are split into their parts when the whole is no name. Names the gazetteer
+   knows are added by their cue words (heron.geo.place_cues: "a Chiefland man", "Scott County",
+   "Douglas and Sarpy counties"), and where a name found as a place comes again; one-word names
+   the article gives a person are dropped (see data/geo/README.md).
 2. Candidates: every gazetteer entry with that name (own name or alternate name).
 3. Prior: population (countries x3, capitals x2, alternate-name-only matches /100), plus
    hints written next to the name: "the province of Kunduz" / "Kunduz province" favour a
