@@ -40,3 +40,22 @@ def test_agentless_arrest_reported_by_the_police_is_theirs(code):
 def test_succumbing_to_injuries_is_no_yielding(code):
     found = [e.cameo_code for e in code("A wounded villager in Nepal succumbed to his injuries, police said.")]
     assert not any(c.startswith("08") for c in found), found
+
+
+@pytest.mark.parametrize("text,root,src", [
+    ("Norway has provided $40 million in humanitarian aid this year.", "07", "NOR"),
+    ("The United States suspended military aid on Tuesday.", "16", "USA"),
+])
+def test_aid_and_cuts_are_kept_with_their_source_alone(code, text, root, src):
+    found = [(e.cameo_code, e.source_code, e.target_code) for e in code(text)]
+    assert any(c.startswith(root) and s == src for c, s, _ in found), found
+
+
+def test_other_acts_still_need_a_target(code):
+    # a meeting with nobody named is not kept
+    assert not [e for e in code("Norway held talks on Tuesday.") if e.cameo_code.startswith("04")]
+
+
+def test_a_bare_help_is_not_aid_without_a_recipient(code):  # no object: the source alone is not enough
+    found = [e.cameo_code for e in code("Egypt welcomed the Chinese role to help end the long war there.")]
+    assert not any(c.startswith("07") for c in found), found
