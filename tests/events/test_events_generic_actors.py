@@ -45,8 +45,9 @@ def test_succumbing_to_injuries_is_no_yielding(code):
 @pytest.mark.parametrize("text,root,src", [
     ("Norway has provided $40 million in humanitarian aid this year.", "07", "NOR"),
     ("The United States suspended military aid on Tuesday.", "16", "USA"),
+    ("The Danish government expressed support for the reform plan on Friday.", "05", "DNKGOV"),
 ])
-def test_aid_and_cuts_are_kept_with_their_source_alone(code, text, root, src):
+def test_endorsements_aid_and_cuts_are_kept_with_their_source_alone(code, text, root, src):
     found = [(e.cameo_code, e.source_code, e.target_code) for e in code(text)]
     assert any(c.startswith(root) and s == src for c, s, _ in found), found
 

@@ -16,8 +16,8 @@ Steps for one sentence:
 5. **Dyads**: one event per source actor x target actor (compound mentions give several);
    reciprocal rows (meet, negotiate, sign, clash, ...) give both directions, and pair up the
    members of "X and Y met" or "talks between X and Y". With ``require_dyad`` an event needs a
-   source, and a target when its code needs one (ontology ``needs_target``; aid given and
-   relations cut, roots 07 and 16, are kept with their source alone).
+   source, and a target when its code needs one (ontology ``needs_target``; endorsements, aid
+   given and relations cut, roots 05, 07 and 16, are kept with their source alone).
 6. **Discipline**: one event per (source code, target code, CAMEO code) in a sentence, the most
    confident kept; a bare statement (010) is dropped when its source has a better event in the
    same sentence.
@@ -67,10 +67,12 @@ ONE_SIDED_ROOTS = frozenset({"02", "10", "12", "13"})
 #: conflictual roots whose announced future is a threat (the threat table says which code)
 #: (not 12: "will reject any proposal" is already the rejection, CAMEO 12x, not a threat)
 HARM_ROOTS = frozenset({"14", "16", "17", "18", "19", "20"})
-#: one-sided acts that are news with their source alone when they name what was given or cut: aid
-#: given ("Germany paid $662 million in aid"), relations or aid cut ("the US reduced military aid by $30 million", "ended mediation
-#: efforts"): kept under the dyad rule when the recipient is not named (issue 10)
-SOURCE_ONLY_ROOTS = frozenset({"07", "16"})
+#: one-sided acts that are news with their source alone when they name what was given, endorsed or
+#: cut: aid given ("Germany paid $662 million in aid"), support expressed ("voiced support for the
+#: plan"), relations or aid cut ("the US reduced military
+#: aid by $30 million", "ended mediation efforts"): kept under the dyad rule when nobody is named
+#: as the recipient (issue 10)
+SOURCE_ONLY_ROOTS = frozenset({"05", "07", "16"})
 #: acts whose agentless report by the police is the police's own act (arrest, detention)
 OWN_REPORT_CODES = ("173",)
 
@@ -406,8 +408,9 @@ def _said_would(tok) -> bool:
 
 def _wants_target(code: str, m: Match) -> bool:
     """The dyad rule's need for a target: the ontology's, except for :data:`SOURCE_ONLY_ROOTS`
-    when the act names what was given or cut (a noun trigger or an object: "provided aid",
-    "suspended aid"; not a bare "to help settle the crisis")."""
+    when the trigger itself names what was given, endorsed or cut (a noun trigger, or a row's
+    object: "provided aid", "suspended aid", "expressed support"; not a bare "to help settle the
+    crisis" nor "approved the proposal", whose object no row names)."""
     if not needs_target(code):
         return False
     return code[:2] not in SOURCE_ONLY_ROOTS or (m.pattern.pos != "noun" and m.obj is None)
