@@ -48,3 +48,18 @@ def place_for(places, text: str, nth: int = 0):
     hits = [p for p in places if p.text == text]
     assert len(hits) > nth, f"no place {text!r} among {[p.text for p in places]}"
     return hits[nth]
+
+
+@pytest.fixture(scope="module")
+def places_in(gaz, spacy_nlp):
+    """Geoparse a text: its places only."""
+    from heron.geo.geoparse import geoparse
+
+    def run(text: str):
+        return geoparse(spacy_nlp(text), article_id="t", gazetteer=gaz)
+    return run
+
+
+def found(places, name):
+    """The places found under the name ``name`` as written."""
+    return [p for p in places if p.text == name]
