@@ -305,7 +305,7 @@ class EventCoder:
     def _embedded_target(self, node: Node, attr: Attributor, exclude: Sequence[Mention]) -> Argument | None:
         emb = node.embedded
         assert emb is not None and node.cls is not None
-        for where in node.cls.target_from:
+        for where in node.target_from or node.cls.target_from:
             if where == "own":
                 arg = attr.resolve(node.match, node.pattern.target, exclude=exclude)
             elif where == "embedded":

@@ -20,6 +20,8 @@ REFUSAL_CLASS = "refuse"
 #: wish and plan classes that become an appeal when someone else is to act ("wants Y to pay")
 OTHERS_ACT = frozenset({"intend", "hope"})
 APPEAL_CLASS = "appeal"
+#: "hope that": an intent when the hoper is to act, an optimistic comment when someone else is
+HOPE_CLASS = "hope"
 #: appeals whose object may be a punishment with nobody named to carry it out
 ASKING = frozenset({"appeal", "request"})
 THREAT_CLASS = "threaten"
@@ -55,6 +57,7 @@ class Node:
     attributed: bool = False  # emission found a source or target (even if the dyad rule then dropped it)
     target_dropped: bool = False  # it had a source but the dyad rule dropped it for want of a target
     instrument: Node | None = None  # the attack noun a generic verb took up ("killed in a NATO air strike")
+    target_from: tuple[str, ...] = ()  # overrides the class's target order (a hope about someone else)
     note: str = ""
 
     @property
@@ -168,6 +171,10 @@ def embed(nodes: list[Node], attr: Attributor, lexicon: TriggerLexicon) -> None:
         if cls.name == "speech" and _claims_own_harm(node, emb, attr, lexicon):
             continue
         found, repl = cls.lookup(emb.code)
+        if cls.name == HOPE_CLASS and found and _hoped_of_other(node, emb, attr):
+            # "Japan hopes that China will resume talks": not Japan's intent, an optimistic comment (013)
+            found, repl = False, None
+            node.target_from = ("own", "embedded_source", "embedded")
         if cls.name == "speech":  # "X said Sudan must return ...": a demand; "should": an appeal
             kind = deontic(emb.match.anchor)
             clause = _obliged_clause(emb.match.anchor)
@@ -332,6 +339,28 @@ def _other_subject(node: Node, clause: Token, attr: Attributor) -> bool:
     subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     found = attr.mentions_at(subj)[0] if subj is not None else []
     return bool(found) and any(a.code not in own for m in found for a in m.actors)
+
+
+def _hoped_of_other(node: Node, emb: Node, attr: Attributor) -> bool:
+    """The hoped-for act sits in a finite clause whose subject is not the hoper: a noun phrase
+    ("hoped that the Saudi king would help", "hopes more countries will make commitments") that is
+    not the speaker's own actor. A pronoun subject ("hopes it will join") stays the hoper's intent."""
+    clause = next((t for t in [emb.match.anchor, *emb.match.anchor.ancestors]
+                   if t.dep_ == "ccomp" and t.head.i == node.token.i), None) if node.pattern.pos != "noun" else None
+    if clause is None and node.pattern.pos == "noun":
+        clause = next((t for t in [emb.match.anchor, *emb.match.anchor.ancestors]
+                       if t.dep_ in ("ccomp", "acl") and t.head.i == node.token.i), None)
+    if clause is None:
+        return False
+    subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.pos_ == "PRON":
+        return False
+    found = attr.mentions_at(subj)[0]
+    if not found:
+        return True
+    speaker, _ = attr.subject(node.token)
+    own = {a.code for m in (attr.mentions_at(speaker)[0] if speaker is not None else ()) for a in m.actors}
+    return any(a.code not in own for m in found for a in m.actors)
 
 
 def speaker_of(node: Node, attr: Attributor) -> tuple[str | None, frozenset[str]]:

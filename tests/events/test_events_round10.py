@@ -1,0 +1,55 @@
+"""Round 10 (issue 10, wrong code with the right actors): a hope about what someone else will do is
+an optimistic comment (013), not the hoper's intent; pressing someone to act is a demand for that
+act (10x), bare pressure stays coercion (170). Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from heron.events import EventCoder
+
+from .helpers import nlp
+from .test_events_round3 import _check
+from .test_events_sentences import Case
+
+
+@pytest.fixture(scope="module")
+def coder() -> EventCoder:
+    return EventCoder(nlp().vocab)
+
+
+HOPES = [
+    # someone else is to act: the hoper comments (013), about the one who would act
+    Case("Japan hopes that China will resume talks with South Korea.",
+         {"Japan": "JPN", "China": "CHN", "South Korea": "KOR"}, [("013", "JPN", "CHN")], absent=["03"]),
+    Case("Canada expressed hope that Brazil would join the trade pact.",
+         {"Canada": "CAN", "Brazil": "BRA"}, [("013", "CAN", "BRA")], absent=["03"]),
+    Case("The minister said he hoped more donors would send aid to Chad.",
+         {"Chad": "TCD", "The minister": "GOV"}, [("013", None, None)], absent=["03", "07"]),
+    # the hoper is to act: still an intent
+    Case("Japan hopes to resume talks with South Korea.",
+         {"Japan": "JPN", "South Korea": "KOR"}, [("036", "JPN", "KOR")], absent=["013"]),
+    Case("Japan hopes it will resume talks with South Korea.",
+         {"Japan": "JPN", "South Korea": "KOR"}, [("036", "JPN", "KOR")], absent=["013"]),
+]
+
+
+@pytest.mark.parametrize("case", HOPES, ids=[c.text[:50] for c in HOPES])
+def test_hope_about_another_is_a_comment(case: Case, coder: EventCoder) -> None:
+    _check(case, coder)
+
+
+PRESSURE = [
+    Case("The Kenyan government has been pressuring teachers to call off their strike.",
+         {"The Kenyan government": "KENGOV", "teachers": "KENEDU"}, [("1052", "KENGOV", "KENEDU")],
+         absent=["17", "08"]),
+    Case("Beijing pressured Manila to release the fishermen.",
+         {"Beijing": "CHN", "Manila": "PHL"}, [("1053", "CHN", "PHL")], absent=["17"]),
+    # no act asked for, or one the demand table does not map: coercion, as before
+    Case("France pressured Germany.", {"France": "FRA", "Germany": "DEU"}, [("170", "FRA", "DEU")]),
+]
+
+
+@pytest.mark.parametrize("case", PRESSURE, ids=[c.text[:50] for c in PRESSURE])
+def test_pressure_to_act_is_a_demand(case: Case, coder: EventCoder) -> None:
+    _check(case, coder)
