@@ -53,3 +53,26 @@ PRESSURE = [
 @pytest.mark.parametrize("case", PRESSURE, ids=[c.text[:50] for c in PRESSURE])
 def test_pressure_to_act_is_a_demand(case: Case, coder: EventCoder) -> None:
     _check(case, coder)
+
+
+OFFERS = [
+    # troops offered to another country: an offer of military protection (0334), not a mobilization
+    Case("Brazil has offered to send troops to Haiti to help restore order.",
+         {"Brazil": "BRA", "Haiti": "HTI"}, [("0334", "BRA", "HTI")], absent=["15"]),
+    Case("Turkey offered to send 500 soldiers to Somalia.",
+         {"Turkey": "TUR", "Somalia": "SOM"}, [("0334", "TUR", "SOM")], absent=["15"]),
+    # other offers as before
+    Case("Japan offered to mediate between Sudan and Chad.",
+         {"Japan": "JPN", "Sudan": "SDN", "Chad": "TCD"}, [("039", "JPN", None)]),
+]
+
+
+@pytest.mark.parametrize("case", OFFERS, ids=[c.text[:50] for c in OFFERS])
+def test_offer_to_send_troops_is_an_offer(case: Case, coder: EventCoder) -> None:
+    _check(case, coder)
+
+
+def test_plan_to_send_troops_stays_force_posture(coder: EventCoder) -> None:
+    case = Case("Russia plans to send troops to the border.", {"Russia": "RUS"}, [("154", "RUS", None)],
+                absent=["033"])
+    _check(case, coder)

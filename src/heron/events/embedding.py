@@ -18,7 +18,7 @@ from heron.records import Mention
 INTENT_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
 REFUSAL_CLASS = "refuse"
 #: wish and plan classes that become an appeal when someone else is to act ("wants Y to pay")
-OTHERS_ACT = frozenset({"intend", "hope"})
+OTHERS_ACT = frozenset({"intend", "offer", "hope"})
 APPEAL_CLASS = "appeal"
 #: "hope that": an intent when the hoper is to act, an optimistic comment when someone else is
 HOPE_CLASS = "hope"
