@@ -97,10 +97,19 @@ def clean_phrase(text: str) -> str:
     return _WS.sub(" ", unicodedata.normalize("NFC", text).translate(_QUOTES)).strip().lower()
 
 
+@functools.lru_cache(maxsize=1)
+def letter_folds() -> dict[int, str]:
+    """Letters NFKD does not reduce to ASCII ("ø", "ł", "ı", "ß"), from data/actors/letter_folds.csv,
+    as a ``str.translate`` table."""
+    return {ord(r["letter"]): r["ascii"] for _, r in _read_table("letter_folds.csv") if len(r["letter"]) == 1}
+
+
 def norm_key(text: str) -> str:
     """Lookup key: :func:`clean_phrase`, accents stripped, no spaces around ``- ' /`` or before
     a period ("Al - Qaeda" == "al-qaeda", "Côte d’Ivoire" == "cote d'ivoire", "U.S ." == "u.s.")."""
     s = clean_phrase(text)
+    if not s.isascii():
+        s = s.translate(letter_folds())
     s = "".join(ch for ch in unicodedata.normalize("NFKD", s) if not unicodedata.combining(ch))
     s = _SPACE_AROUND.sub(r"\1", s)
     s = _SPACE_BEFORE_DOT.sub(".", s)

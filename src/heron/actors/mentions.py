@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Token
 from heron.actors.acronyms import defined_acronyms
 from heron.actors.confusables import ConfusableNames
 from heron.actors.context import attached_place, places_of, residence, sentence_places
+from heron.actors.folding import FoldingMatcher
 from heron.actors.knowledge import ActorEntry, ActorKnowledge
 from heron.actors.mention_groups import MentionGrouping
 from heron.actors.mention_parts import (  # noqa: F401 - mention_words is public here too
@@ -76,9 +77,11 @@ class MentionFinder(MentionGrouping):
     def __init__(self, nlp, knowledge: ActorKnowledge, *, use_context_country: bool = True) -> None:
         self.knowledge = knowledge
         self.use_context_country = use_context_country
-        self.actor_matcher = _phrase_matcher(nlp, knowledge.phrases(), "ACTOR")
+        # accent-insensitive: "Erdoğan" finds "Erdogan", "Sao Paulo" finds "São Paulo"
+        self.actor_matcher = FoldingMatcher(nlp, knowledge.phrases(), "ACTOR", build=_phrase_matcher)
         # names that are also common words ("US"/"us", "WHO"/"who", "Chad"): matched by exact case
-        self.cased_matcher = _phrase_matcher(nlp, knowledge.cased_phrases(), "ACTOR", attr="ORTH")
+        self.cased_matcher = FoldingMatcher(nlp, knowledge.cased_phrases(), "ACTOR", attr="ORTH",
+                                            build=_phrase_matcher)
         self.sector_matcher = _phrase_matcher(nlp, knowledge.sector_phrases(), "SECTOR")
         self.words = mention_words()
         self._slips = CountrySlips(knowledge)

@@ -1,0 +1,82 @@
+"""Accent-insensitive actor matching: "Erdoğan" finds the table's "Erdogan", "Sao Paulo" the
+table's "São Paulo", "Lukaszenka" a dictionary's "Łukaszenka".
+
+:func:`fold` maps a word to its plain-Latin form (NFKD with the combining marks dropped, the
+letters of data/actors/letter_folds.csv that do not decompose, curly quotes and dashes as ASCII).
+:class:`FoldingMatcher` wraps a spaCy ``PhraseMatcher`` whose patterns are the phrases as written
+and folded. It matches the document as it is and, when some token changes under folding, a
+shadow ``Doc`` of the same tokens in folded form; the token offsets are the same in both, so the
+matches index the real document. Nothing on the parsed ``Doc`` is changed (its NORM feeds the
+tagger and parser), and an unparsed ``Doc`` (the sentence gate's) gets the same matches.
+"""
+
+from __future__ import annotations
+
+import functools
+import unicodedata
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+
+from heron.actors.codes import _QUOTES, letter_folds
+
+__all__ = ["fold", "folded_doc", "FoldingMatcher"]
+
+
+@functools.lru_cache(maxsize=1)
+def _letters() -> dict[int, str]:
+    table = dict(letter_folds())
+    table.update({k: v for k, v in _QUOTES.items() if v != " "})  # "_" stays a letter of the word
+    return table
+
+
+@functools.lru_cache(maxsize=65536)
+def fold(text: str) -> str:
+    """``text`` without accents, in plain Latin letters; the case is kept ("Côte" -> "Cote")."""
+    if text.isascii():
+        return text
+    s = unicodedata.normalize("NFKD", text.translate(_letters()))
+    return "".join(ch for ch in s if not unicodedata.combining(ch)) or text
+
+
+def folded_doc(doc: Doc) -> Doc | None:
+    """A ``Doc`` of ``doc``'s tokens folded, or None when folding changes no token."""
+    if doc.text.isascii():
+        return None
+    words = [t.text for t in doc]
+    folded = [fold(w) for w in words]
+    if folded == words:
+        return None
+    return Doc(doc.vocab, words=folded, spaces=[bool(t.whitespace_) for t in doc])
+
+
+class FoldingMatcher:
+    """A ``PhraseMatcher`` (``attr`` LOWER or ORTH) that also matches across accents.
+
+    Called like the matcher (``matcher(doc)`` -> ``[(match_id, start, end), ...]``, sorted).
+    The folded form of the last document is kept, so the matchers of one finder share it.
+    """
+
+    def __init__(self, nlp, phrases, label: str, *, attr: str = "LOWER", build=None) -> None:
+        unique = sorted({p for p in phrases if p})
+        both = sorted({*unique, *(fold(p) for p in unique)})
+        self._matcher: PhraseMatcher = build(nlp, both, label, attr=attr)
+        self._last: tuple[Doc, Doc | None] | None = None
+
+    def __len__(self) -> int:
+        return len(self._matcher)
+
+    def _shadow(self, doc: Doc) -> Doc | None:
+        last = self._last
+        if last is not None and last[0] is doc:
+            return last[1]
+        shadow = folded_doc(doc)
+        self._last = (doc, shadow)
+        return shadow
+
+    def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
+        found = self._matcher(doc)
+        shadow = self._shadow(doc)
+        if shadow is None:
+            return found
+        return sorted({*found, *self._matcher(shadow)}, key=lambda m: (m[1], m[2], m[0]))
