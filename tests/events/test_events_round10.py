@@ -76,3 +76,23 @@ def test_plan_to_send_troops_stays_force_posture(coder: EventCoder) -> None:
     case = Case("Russia plans to send troops to the border.", {"Russia": "RUS"}, [("154", "RUS", None)],
                 absent=["033"])
     _check(case, coder)
+
+
+APPROVALS = [
+    # approving an act that is the approver's to carry out codes the act
+    Case("A Spanish court approved the extradition of a Colombian businessman to the United States.",
+         {"A Spanish court": "ESPJUD", "a Colombian businessman": "COLBUS"}, [("063", "ESPJUD", None)],
+         absent=["05"]),
+    Case("The Security Council approved the deployment of peacekeepers to Haiti.",
+         {"The Security Council": "IGOUNOGOV", "Haiti": "HTI"}, [("074", "IGOUNOGOV", "HTI")], absent=["05"]),
+    Case("The Security Council authorized the deployment of an observer team to Yemen.",
+         {"The Security Council": "IGOUNOGOV", "Yemen": "YEM"}, [("074", "IGOUNOGOV", "YEM")], absent=["05"]),
+    # refusing it stays a rejection
+    Case("The court rejected the extradition of the Chilean suspect to Peru.",
+         {"The court": "PERJUD", "the Chilean suspect": "CHLCRM"}, [("1213", "PERJUD", None)], absent=["06"]),
+]
+
+
+@pytest.mark.parametrize("case", APPROVALS, ids=[c.text[:50] for c in APPROVALS])
+def test_approved_act_is_the_act(case: Case, coder: EventCoder) -> None:
+    _check(case, coder)
