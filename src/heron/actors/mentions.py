@@ -71,6 +71,12 @@ def _with_faiths(actor: Actor, faiths: list[str]) -> Actor:
     return replace(actor, code=code + "".join(new), sectors=(*sectors, *new))
 
 
+def _stateless_region(mod_entries: list[list[ActorEntry]]) -> ActorEntry | None:
+    """A region modifier with a code but no state ("European" of "European leaders": EUR)."""
+    return next((e for es in mod_entries for e in es[:1] if e.kind in COUNTRY_KINDS and not e.country
+                 and e.code and e.code != "---"), None)
+
+
 class MentionFinder(MentionGrouping):
     """Compiled matchers over one knowledge base; build once, reuse for every article."""
 
@@ -237,6 +243,12 @@ class MentionFinder(MentionGrouping):
         if not roles.sectors and not countries:
             return (), ""  # a bare, unknown name: not coded (learned actors may supply it later)
         how, provenance = "dictionary", "builtin:mention"
+        region = _stateless_region(mod_entries) if not countries else None
+        if region is not None and roles.sectors:
+            # "European leaders" at a summit in Brussels: the phrase says whose (EUR), not the place
+            return _one(name=display, code=region.code + "".join(roles.sectors), country=None,
+                        sectors=tuple(roles.sectors), kind=kind, role=roles.role, title=roles.title,
+                        provenance=region.provenance), how
         if not countries:
             country = None
             home = residence(self, g)
