@@ -80,3 +80,21 @@ def test_the_gate_sees_accented_actors(nlp):
     finder = MentionFinder(nlp, load_builtin())
     doc = nlp.make_doc("Çavuşoğlu met the delegation.")
     assert [(s, e) for _, s, e in finder.actor_matcher(doc)] == [(0, 1)]
+
+
+def test_petrarch_dictionary_names_match_accented_text(tools, tmp_path):
+    """A PETRARCH actors file writes names in plain capitals; the news writes the accents."""
+    from heron.actors.dictionaries import load_builtin
+    from heron.actors.mentions import MentionFinder
+    from heron.actors.petrarch import load_petrarch
+
+    path = tmp_path / "accents.actors.txt"
+    path.write_text("MARIA_JOSE_FERNANDEZ_  [ESPGOV]\nJOAO_BATISTA_SOUSA_  [PRTGOV]\n", encoding="utf-8")
+    nlp, _ = tools
+    finder = MentionFinder(nlp, load_builtin().merged(load_petrarch(path, use_cache=False)))
+    for text, phrase, code in [
+        ("María José Fernández denied the report on Tuesday.", "María José Fernández", "ESPGOV"),
+        ("João Batista Sousa denied the report on Tuesday.", "João Batista Sousa", "PRTGOV"),
+        ("Maria Jose Fernandez denied the report on Tuesday.", "Maria Jose Fernandez", "ESPGOV"),
+    ]:
+        check_case((nlp, finder), text, phrase, code, {"on": ON})

@@ -57,7 +57,7 @@ from heron.errors import DictionaryError
 log = logging.getLogger(__name__)
 
 #: Bump when the compiled form or the parsing rules change: old cache files are then ignored.
-READER_VERSION = "3"
+READER_VERSION = "4"  # 4: norm_key folds ø ł ı ß (letter_folds.csv)
 
 
 
