@@ -15,6 +15,8 @@ from __future__ import annotations
 import functools
 import unicodedata
 
+import numpy
+from spacy.attrs import ORTH
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
@@ -39,15 +41,36 @@ def fold(text: str) -> str:
     return "".join(ch for ch in s if not unicodedata.combining(ch)) or text
 
 
+# ORTH ids of the words seen so far that folding keeps as they are, and that it changes
+_KEPT: set[int] = set()
+_CHANGED: set[int] = set()
+
+
+def _changes(doc: Doc) -> bool:
+    """Whether folding changes some token of ``doc`` (one vectorised pass over the word ids)."""
+    strings = doc.vocab.strings
+    for i in numpy.unique(doc.to_array(ORTH)).tolist():
+        if i in _KEPT:
+            continue
+        if i in _CHANGED:
+            return True
+        word = strings[i]
+        if fold(word) == word:
+            _KEPT.add(i)
+        else:
+            _CHANGED.add(i)
+            return True
+    return False
+
+
 def folded_doc(doc: Doc) -> Doc | None:
     """A ``Doc`` of ``doc``'s tokens folded, or None when folding changes no token."""
-    if doc.text.isascii():
+    if not _changes(doc):
         return None
-    words = [t.text for t in doc]
-    folded = [fold(w) for w in words]
-    if folded == words:
-        return None
-    return Doc(doc.vocab, words=folded, spaces=[bool(t.whitespace_) for t in doc])
+    return Doc(doc.vocab, words=[fold(t.text) for t in doc], spaces=[bool(t.whitespace_) for t in doc])
+
+
+_LAST: tuple[Doc, Doc | None] | None = None  # the last document and its folded form
 
 
 class FoldingMatcher:
@@ -55,23 +78,24 @@ class FoldingMatcher:
 
     Called like the matcher (``matcher(doc)`` -> ``[(match_id, start, end), ...]``, sorted).
     The folded form of the last document is kept, so the matchers of one finder share it.
+    Docs are never changed: the folded form is a new ``Doc`` over the same vocabulary.
     """
 
     def __init__(self, nlp, phrases, label: str, *, attr: str = "LOWER", build=None) -> None:
         unique = sorted({p for p in phrases if p})
         both = sorted({*unique, *(fold(p) for p in unique)})
         self._matcher: PhraseMatcher = build(nlp, both, label, attr=attr)
-        self._last: tuple[Doc, Doc | None] | None = None
 
     def __len__(self) -> int:
         return len(self._matcher)
 
-    def _shadow(self, doc: Doc) -> Doc | None:
-        last = self._last
-        if last is not None and last[0] is doc:
-            return last[1]
+    @staticmethod
+    def _shadow(doc: Doc) -> Doc | None:
+        global _LAST
+        if _LAST is not None and _LAST[0] is doc:
+            return _LAST[1]
         shadow = folded_doc(doc)
-        self._last = (doc, shadow)
+        _LAST = (doc, shadow)
         return shadow
 
     def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
