@@ -96,3 +96,19 @@ APPROVALS = [
 @pytest.mark.parametrize("case", APPROVALS, ids=[c.text[:50] for c in APPROVALS])
 def test_approved_act_is_the_act(case: Case, coder: EventCoder) -> None:
     _check(case, coder)
+
+
+ATTACK_SUBJECTS = [
+    # the attack itself as the subject of a generic kill verb: one event, the attack's code
+    Case("A suicide bombing in Kabul killed 12 Afghan soldiers on Monday.",
+         {"Afghan soldiers": "AFGMIL"}, [("1831", None, "AFGMIL")], absent=["190"]),
+    Case("A car bomb killed three Iraqi policemen.", {"Iraqi policemen": "IRQCOP"},
+         [("1832", None, "IRQCOP")], absent=["190"]),
+    # a generic attack noun leaves the verb generic
+    Case("The attack killed five Kenyan soldiers.", {"Kenyan soldiers": "KENMIL"}, [("190", None, "KENMIL")]),
+]
+
+
+@pytest.mark.parametrize("case", ATTACK_SUBJECTS, ids=[c.text[:50] for c in ATTACK_SUBJECTS])
+def test_attack_as_subject_refines_the_kill(case: Case, coder: EventCoder) -> None:
+    _check(case, coder)

@@ -410,7 +410,8 @@ def merge_instruments(nodes: list[Node], weapon_subjects: tuple[tuple[str, froze
     """ "was killed in a car bomb explosion": a generic use of force (190) whose "in"/"by"/"with"
     phrase names a more specific violent act (1832 car bombing) is coded as that act; the noun is
     taken up by the verb, which keeps its own source and target. A weapon as the verb's subject
-    does the same ("helicopter gunships killed 46 civilians": 195)."""
+    does the same ("helicopter gunships killed 46 civilians": 195), and so does the attack itself
+    ("a suicide bombing killed 12 soldiers": 1831)."""
     for verb in nodes:
         if verb.code not in GENERIC_FORCE or verb.pattern.pos != "verb" or verb.consumed or verb.negated:
             continue
@@ -426,8 +427,15 @@ def merge_instruments(nodes: list[Node], weapon_subjects: tuple[tuple[str, froze
         for noun in nodes:
             if noun is verb or noun.consumed or noun.pattern.pos != "noun" or noun.code == "190":
                 continue
-            if noun.code[:2] not in VIOLENT_ROOTS or not _through_instrument(noun.token, verb.token):
+            # "killed in a car bomb explosion", or the attack as the verb's subject ("a roadside bombing killed")
+            by_subject = subj is not None and noun.token.i == subj.i
+            if noun.code[:2] not in VIOLENT_ROOTS or not (by_subject or _through_instrument(noun.token, verb.token)):
                 continue
+            if by_subject:
+                # the attack noun keeps its own arguments ("air strikes on Aleppo"); the verb is its effect
+                verb.consumed = True
+                noun.note = noun.note or f"{noun.pattern.lemma!r} {verb.pattern.lemma!r}: the verb is the attack's effect"
+                break
             verb.note = f"{verb.pattern.lemma!r} by {noun.pattern.lemma!r}: {verb.code} -> {noun.code}"
             verb.code, verb.recoded = noun.code, True
             verb.instrument = noun
