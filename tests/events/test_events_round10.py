@@ -112,3 +112,21 @@ ATTACK_SUBJECTS = [
 @pytest.mark.parametrize("case", ATTACK_SUBJECTS, ids=[c.text[:50] for c in ATTACK_SUBJECTS])
 def test_attack_as_subject_refines_the_kill(case: Case, coder: EventCoder) -> None:
     _check(case, coder)
+
+
+TOPICS = [
+    # what talks are about is not an event of its own
+    Case("Israel and Lebanon renewed negotiations on an Israeli troop withdrawal from Lebanon.",
+         {"Israel": "ISR", "Lebanon#0": "LBN", "Israeli": "ISRMIL"}, [("046", "ISR", "LBN"), ("046", "LBN", "ISR")],
+         absent=["087"]),
+    Case("Sudan and Chad held talks over the release of prisoners.",
+         {"Sudan": "SDN", "Chad": "TCD"}, [("040", "SDN", "TCD")], absent=["084"]),
+    # an act outside the talks' phrase stays
+    Case("The two sides met after the withdrawal of Israeli troops from Gaza.",
+         {"Israeli troops": "ISRMIL", "Gaza": "PSE"}, [("087", "ISRMIL", None)]),
+]
+
+
+@pytest.mark.parametrize("case", TOPICS, ids=[c.text[:50] for c in TOPICS])
+def test_topic_of_talks_is_not_an_event(case: Case, coder: EventCoder) -> None:
+    _check(case, coder)

@@ -39,6 +39,7 @@ from spacy.tokens import Span
 from heron.events.attribution import Argument, Attributor
 from heron.events.dictionary_events import dictionary_events, dictionary_hits
 from heron.events.embedding import Node, embed, make_node, mark_refusals, merge_instruments
+from heron.events.topics import mark_topics
 from heron.events.lexicon import TriggerLexicon, load_lexicon
 from heron.events.matcher import Match, TriggerMatcher, grammatical_object, is_passive
 from heron.events.modality import clause_chain, clause_modality, is_historical, noun_modality
@@ -133,6 +134,7 @@ class EventCoder:
         embed(nodes, attr, self.lexicon)
         mark_verdicts(nodes)  # "said X was in breach of": an accusation of X (verdicts.py)
         mark_grounds(nodes)  # "criticized X for sending ships": the criticism alone
+        mark_topics(nodes)  # "negotiations on a troop pullback": the talks alone (topics.py)
         year = published.year if published else None
         events: list[EventCandidate] = []
         produced: set[int] = set()  # token ids of triggers that gave at least one event
