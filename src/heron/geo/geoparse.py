@@ -46,7 +46,7 @@ from heron.geo.mention_context import (
     token_at,
 )
 from heron.geo.place_cues import local_hint
-from heron.geo.place_mentions import collect_demonyms, collect_mentions
+from heron.geo.place_mentions import collect_demonyms, collect_mentions, join_split_countries
 from heron.geo.place_scoring import (
     W_ACTOR_COUNTRY,
     W_DATELINE_ADMIN1,
@@ -91,7 +91,7 @@ def geoparse(
     if text is None:
         text = doc.text  # (Doc.text joins every token anew on each call)
     dl = dateline_of(doc, text=text)
-    ents = list(doc.ents) if ents is None else ents
+    ents = join_split_countries(doc, list(doc.ents) if ents is None else ents, gaz)
     mentions = collect_mentions(doc, gaz, dl, text=text, ents=ents)
 
     dl_mention: PlaceMention | None = None

@@ -241,6 +241,33 @@ def collect_mentions(doc, gaz: Gazetteer, dateline: Dateline | None, *, text: st
     return out
 
 
+def join_split_countries(doc, ents: Sequence, gaz: Gazetteer) -> list:
+    """Entities with a country's name the NER cut in two put back together: "DR" + "Congo" is
+    DR Congo (COD), not the Republic of the Congo; likewise a bare word before a place entity
+    when the two are one country's name ("DR Congo's" where only "Congo" was tagged)."""
+    from spacy.tokens import Span
+
+    def country_name(start: int, end: int) -> bool:
+        text, _ = _clean(doc[start:end].text, 0)
+        return " " in text and any(own and e.feature == "country" for e, own in gaz.matched_by_name(text))
+
+    out: list = []
+    for ent in ents:
+        if ent.label_ in _LABELS and ent.start > 0:
+            prev = doc[ent.start - 1]
+            last = out[-1] if out else None
+            if last is not None and last.end == ent.start and last.label_ in _LABELS | _SECONDARY_LABELS \
+                    and country_name(last.start, ent.end):
+                out[-1] = Span(doc, last.start, ent.end, label="GPE")
+                continue
+            if (last is None or last.end <= prev.i) and prev.text[:1].isupper() and prev.is_alpha \
+                    and country_name(prev.i, ent.end):
+                out.append(Span(doc, prev.i, ent.end, label="GPE"))
+                continue
+        out.append(ent)
+    return out
+
+
 def _acronym(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     return 0 < len(letters) <= 4 and all(c.isupper() for c in letters) and " " not in text.strip()
