@@ -174,6 +174,7 @@ CASE_SENSITIVE_WORDS = frozenset(
     congress isis
     sana spa wafa
     gia jem ruf
+    ice
     """.split()
 )
 # Acronyms equal to these words (US, IS, WHO, AU, UN, LeT) only match in capitals; so do

@@ -105,6 +105,9 @@ class Argument:
     direct: bool  # the slot token (or its conjuncts) is itself a mention
 
 
+#: verbs whose subject is what their predicate noun names (a noun row's ``subj`` slot)
+COPULAS = frozenset({"be", "remain", "become"})
+
 #: the slot of a meeting or visit noun's clause subject through a temporal phrase ("said after talks with X")
 PARTY_SLOT = "party"
 
@@ -287,6 +290,9 @@ class Attributor:
         pos = match.pattern.pos
         if slot == "subj":
             if pos == "noun":
+                if tok.dep_ == "attr" and tok.head.lemma_ in COPULAS:  # "X is the largest donor of aid"
+                    s, _ = self.subject(tok.head)
+                    return ([s] if s is not None else []), False
                 return [], False
             s, how = self.subject(tok)
             return ([s] if s is not None else []), how in ("subject", "passive agent")

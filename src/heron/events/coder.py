@@ -57,7 +57,7 @@ from heron.events.refine import refine_code
 from heron.events.claims import OWN_PEOPLE_CODES, link_claims, own_country_target
 from heron.events.unconventional import unconventional_code
 from heron.events.assassination import assassination_code
-from heron.events.unnamed import NOTE as UNNAMED_NOTE, unnamed_kept
+from heron.events.unnamed import unnamed_kept, unnamed_note
 from heron.events.verdicts import mark_grounds, mark_verdicts
 from heron.events import ranking
 from heron.events.ranking import related, same_actor
@@ -265,7 +265,9 @@ class EventCoder:
             and node.reported_by is not None and self._own_word(node, source)
         )
         for (s_m, s_a), (t_m, t_a) in ranking.dyads(source, target, reciprocal):
-            unnamed = unnamed_kept(code, s_a, t_a) and not reciprocal  # "the fighting": nobody's side
+            freed_named = bool(pat.obj) or (target is not None and target.direct)  # a release: unnamed.py
+            # "the fighting": nobody's side
+            unnamed = unnamed_kept(code, s_a, t_a, freed_named=freed_named) and not reciprocal
             # unconventional.py: "gunmen killed five villagers" is an assault (18x), not war (19x)
             named = source is not None and not source.slot.startswith("place")
             d_code, d_why = (code, "") if reciprocal else unconventional_code(
@@ -297,7 +299,7 @@ class EventCoder:
                     negated=False,
                     modality=modality,
                     reported_by=reported_by,
-                    reason=(f"{reason}; {UNNAMED_NOTE}" if unnamed else reason) + (f"; {d_why}" if d_why else ""),
+                    reason=(f"{reason}; {unnamed_note(code)}" if unnamed else reason) + (f"; {d_why}" if d_why else ""),
                     start=min(spans),
                     end=max(spans),
                 )
