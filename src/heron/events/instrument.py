@@ -29,6 +29,27 @@ FIRING_GERUNDS = frozenset({"fire", "firing", "shoot", "shell", "bomb"})
 OWNER_DEPS = frozenset({"amod", "compound", "nmod", "poss"})
 
 
+#: nouns that count or group the attacks or weapons they take with "of" ("a series of airstrikes",
+#: "two waves of air strikes", "a barrage of rockets"): the instrument is inside them
+QUANTITY_NOUNS = frozenset({"series", "wave", "barrage", "round", "spate", "string", "volley", "salvo",
+                            "hail", "burst", "flurry", "succession", "campaign"})
+
+
+def _instrument_nouns(noun: Token) -> list[tuple[Token, bool]]:
+    """The noun, the attacks or weapons a quantity noun holds ("a series of airstrikes"), and what
+    did them ("airstrikes by Russian jets", "rockets fired by Hamas militants"), each with whether
+    it is the doer named by "by" (then the doer's own mention is the source)."""
+    out: list[tuple[Token, bool]] = [(noun, False)]
+    if noun.lemma_.lower() in QUANTITY_NOUNS:
+        out += [(o, False) for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for o in prep_objects(p)]
+    for n, _ in list(out):
+        preps = [p for p in n.children if p.dep_ in ("prep", "agent") and p.lower_ == "by"]
+        preps += [p for a in n.children if a.dep_ == "acl" and a.tag_ == "VBN"
+                  for p in a.children if p.dep_ == "agent"]
+        out += [(o, True) for p in preps for o in prep_objects(p)]
+    return out
+
+
 #: builtin actor kinds that name whose a weapon is when they modify it
 OWNER_KINDS = frozenset({"demonym", "country", "igo"})
 
@@ -77,7 +98,10 @@ def instrument_source(m: Match, attr: Attributor, *, sentence_index: int, weapon
     nouns = [subject] if subject is not None else []
     nouns += [o for p in m.token.children if p.dep_ in ("prep", "agent") and p.lower_ in INSTRUMENT_PREPS
               for o in prep_objects(p)]
-    for noun in nouns:
+    for noun, doer in (x for n in nouns for x in _instrument_nouns(n)):
+        own = attr.mention_of(noun) if doer else None
+        if own is not None and own.actors and noun.lemma_.lower() not in weapon_words:
+            return Argument([own], f"instrument: done by '{noun.text}' (fallback)", False)
         # "killed in police firing": the small parser reads "police (who were) firing"
         firing = next((c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBG"
                        and c.lemma_.lower() in FIRING_GERUNDS), None)
