@@ -105,6 +105,17 @@ AID = [
     Case("Norway remains a major donor to Sudan.", {"Norway": "NOR", "Sudan": "SDN"}, [("070", "NOR", "SDN")]),
     Case("Sweden contributed 30 million euros to the UN fund for Yemen.", {"Sweden": "SWE", "the UN": "IGOUNO"},
          [("071", "SWE", None)]),
+    Case("The Swedish government's assistance package included tents for Chad.",
+         {"The Swedish government": "SWEGOV", "Chad": "TCD"}, [("070", "SWEGOV", None)]),
+    Case("Canadian helicopters began the shipment of water to the flood victims in Bolivia.",
+         {"Canadian": "CAN", "the flood victims": "BOLCVL"}, [("073", "CAN", "BOLCVL")]),
+    Case("The World Bank mobilized $2 billion for Nepal.", {"The World Bank": "IGOUNODEVWBK", "Nepal": "NPL"},
+         [("071", "IGOUNODEVWBK", "NPL")], absent=["15"]),
+    Case("The Dutch government is one of the largest donors to Mali.",
+         {"The Dutch government": "NLDGOV", "Mali": "MLI"}, [("070", "NLDGOV", "MLI")]),
+    # troops mobilised stay a build-up
+    Case("Russia mobilised troops near Ukraine.", {"Russia": "RUS", "Ukraine": "UKR"}, [("154", "RUS", None)],
+         absent=["07"]),
     # promising money is still a pledge (0331), a donor that does nothing here is no event
     Case("Japan pledged five million dollars to Nepal.", {"Japan": "JPN", "Nepal": "NPL"}, [("0331", "JPN", "NPL")],
          absent=["07"]),

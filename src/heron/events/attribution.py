@@ -290,8 +290,11 @@ class Attributor:
         pos = match.pattern.pos
         if slot == "subj":
             if pos == "noun":
-                if tok.dep_ == "attr" and tok.head.lemma_ in COPULAS:  # "X is the largest donor of aid"
-                    s, _ = self.subject(tok.head)
+                pred = tok
+                if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ == "one":
+                    pred = tok.head.head  # "X is one of the largest donors"
+                if pred.dep_ == "attr" and pred.head.lemma_ in COPULAS:  # "X is the largest donor of aid"
+                    s, _ = self.subject(pred.head)
                     return ([s] if s is not None else []), False
                 return [], False
             s, how = self.subject(tok)
