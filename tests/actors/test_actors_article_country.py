@@ -136,3 +136,21 @@ def test_a_named_office_holder_needs_stronger_evidence():
     assert one[0].actors[0].code == "---GOV"  # one vote: he may well be the visitor
     many = fill_article_country([president], [_place(n, "BGR") for n in ("Sofia", "Varna", "Burgas")])
     assert many[0].actors[0].code == "BGRGOV"
+
+
+def test_a_person_the_text_calls_local_takes_the_country_on_the_sector_threshold():
+    # "a local politician, NAME": a local figure is of the place the article is in
+    text = "Gunmen killed a local politician, Ravi Kumar, near Patna. A second man fled."
+    start = text.index("politician")
+    politician = Mention(sentence_index=0, start=start, end=start + len("politician, Ravi Kumar"),
+                         tok_start=3, tok_end=7, head=6, text="politician, Ravi Kumar",
+                         actors=(Actor(name="Ravi Kumar", code="---PTY", sectors=("PTY",), kind="person",
+                                       provenance="builtin:mention"),), resolved_by="dictionary")
+    out = fill_article_country([politician], [_place("Patna", "IND")], text=text)
+    assert out[0].actors[0].code == "INDPTY"
+    # without "local" one place is too little for a named person
+    plain = text.replace("a local politician", "a politician")
+    start = plain.index("politician")
+    p2 = Mention(sentence_index=0, start=start, end=start + len("politician, Ravi Kumar"), tok_start=3,
+                 tok_end=6, head=5, text="politician, Ravi Kumar", actors=politician.actors, resolved_by="dictionary")
+    assert fill_article_country([p2], [_place("Patna", "IND")], text=plain)[0].actors[0].code == "---PTY"

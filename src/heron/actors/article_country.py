@@ -19,7 +19,8 @@ when the article makes it plain. Two rules, in this order:
 
 For unnamed sector actors; a named office holder with no country ("President Parvanov") only by
 rule 2 and only when the article's country has ``person_min_votes`` votes (a named person is more
-often a foreigner than "the police" is); never for transnational
+often a foreigner than "the police" is), or ``min_votes`` when the text calls the person local ("a
+local politician, NAME": ``local_words``); never for transnational
 actors (IGOs, NGOs, ...) or the sectors listed in ``excluded_sectors``, nor for a mention with a
 word of ``non_national_words`` in it or just before it ("a European court", "foreign fighters",
 "Asian banks"); never for an actor that already has a country or a code of its own. A news
@@ -57,6 +58,7 @@ class Rules:
     excluded_sectors: frozenset[str]
     person_min_votes: int
     non_national_words: frozenset[str]
+    local_words: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -67,7 +69,8 @@ def rules() -> Rules:
                  rival_share=float(raw["rival_share"]), dateline_votes=int(raw["dateline_votes"]),
                  excluded_sectors=frozenset(str(s) for s in raw["excluded_sectors"]),
                  person_min_votes=int(raw["person_min_votes"]),
-                 non_national_words=frozenset(str(w).lower() for w in raw["non_national_words"]))
+                 non_national_words=frozenset(str(w).lower() for w in raw["non_national_words"]),
+                 local_words=frozenset(str(w).lower() for w in raw.get("local_words", ())))
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,7 +184,9 @@ def fill_article_country(mentions: list[Mention], places: Sequence[Place], *,
             if _wants_country(a, excluded) and not non_national:
                 earlier = seen.get(a.sectors[0], {})
                 if a.kind == "person":  # rule 2 only, on stronger evidence, and no precedent against it
-                    if (chosen.country is not None and chosen.strength >= rules().person_min_votes
+                    # (a person the text calls local is of the place: the sector threshold)
+                    need = rules().min_votes if words & rules().local_words else rules().person_min_votes
+                    if (chosen.country is not None and chosen.strength >= need
                             and set(earlier) <= {chosen.country}):
                         a, changed = _with_country(a, chosen.country, chosen.why), True
                 elif len(earlier) == 1:
