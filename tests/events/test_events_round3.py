@@ -56,8 +56,9 @@ def test_preposition_with_its_object_is_unchanged() -> None:
 # --- class 2: an actor two levels inside the argument's noun phrase -------------------------------
 
 DEEP = [
+    # the victim's position is reported: an assassination (CAMEO 186, round 11), the target indirect
     Case("Rebels killed the deputy chief of Iraq's border police.",
-         {"Rebels": "IRQREB", "Iraq": "IRQ"}, [("19", "IRQREB", "IRQ")]),
+         {"Rebels": "IRQREB", "Iraq": "IRQ"}, [("186", "IRQREB", "IRQ")]),
     Case("Recent Kenyan drone strikes have killed six commanders of the Shabaab militia.",
          {"Kenyan": "KEN", "Shabaab": "SOMREB"}, [("19", "KEN", "SOMREB")]),
     Case("Eritrean officials will meet U.N. envoy Kofi Annan in Asmara next week.",

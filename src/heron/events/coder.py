@@ -246,10 +246,15 @@ class EventCoder:
         node.attributed = source is not None or target is not None
         if modality == "hypothetical" and node.reported_by is not None and _said_would(m.anchor):
             modality = "future"  # "they said they would blockade Paris": the future of reported speech
+        # "may halt its mediation if cooperation founders": harm held out on a condition is a
+        # threat, whoever tells of it (the condition is the threatener's own)
+        conditional = modality in ("hypothetical", "future") and code[:2] in HARM_ROOTS and _on_condition(m.anchor)
+        if conditional:
+            modality = "future"
         if modality == "future" and not node.mapped and code[:2] in COOPERATIVE_ROOTS:
             code = self._future_intent(node, code)
         elif (modality in ("future", "intended") and not node.mapped and code[:2] in HARM_ROOTS
-              and self._own_word(node, source)):
+              and (conditional or self._own_word(node, source))):
             # "will blockade", "is prepared to impose martial law", "plans to impose restrictions"
             code = self._future_threat(node, code)
         reported_by = node.reported_by or ranking.according_to(m, attr)
@@ -273,7 +278,8 @@ class EventCoder:
             d_code, d_why = (code, "") if reciprocal else unconventional_code(
                 code, t_a, m.clause, source=s_a, source_named=named)
             if not reciprocal:  # assassination.py: "militants shot dead a local politician" is 186
-                d_code, a_why = assassination_code(d_code, t_a, m.token, source=s_a, source_named=named)
+                d_code, a_why = assassination_code(d_code, t_a, m.token, source=s_a, source_named=named,
+                                                   target_span=(t_m.tok_start, t_m.tok_end) if t_m else None)
                 d_why = "; ".join(w for w in (d_why, a_why) if w)
             if self.require_dyad and (s_a is None or (t_a is None and _wants_target(code, m))) and not (
                     unnamed and self.unnamed_perpetrator):
@@ -403,6 +409,13 @@ def _only_itself(source: Argument, target: Argument) -> bool:
     """Every actor of the target is one of the source's (a possessive pointing back at the actor)."""
     src = [a for m in source.mentions for a in m.actors]
     return all(any(same_actor(a, b) for b in src) for m in target.mentions for a in m.actors)
+
+
+def _on_condition(tok) -> bool:
+    """The trigger's clause has an "if" / "unless" clause of its own: the act is held out as what
+    will happen should the condition hold (CAMEO 13: a warning of harm with its condition)."""
+    return any(c.dep_ == "advcl" and any(k.dep_ == "mark" and k.lower_ in ("if", "unless") for k in c.children)
+               for t in clause_chain(tok) for c in t.children)
 
 
 def _said_would(tok) -> bool:

@@ -312,8 +312,11 @@ def _code_obligation(node: Node, attr: Attributor, live: list[Node], classes) ->
             continue
         clause = {t.i for t in tok.subtree}
         inside = [n for n in live if n.token.i in clause]
+        # a condition of the obliged act ("must agree to changes *before they demobilize*") is no
+        # part of what is demanded: it neither blocks the demand nor is an event of its own
+        terms = {t.i for c in tok.children if _condition_clause(c) for t in c.subtree}
         table = classes.get(kind)
-        if any(table is None or table.lookup(n.code)[0] for n in inside):
+        if any(table is None or table.lookup(n.code)[0] for n in inside if n.token.i not in terms):
             return False  # the obliged act is coded and the demand table maps it
         for n in inside:
             n.consumed = True  # "must agree": not the government's accord, the speaker's demand
@@ -322,6 +325,16 @@ def _code_obligation(node: Node, attr: Attributor, live: list[Node], classes) ->
         node.code, node.recoded = base, True
         return True
     return False
+
+
+#: subordinators of a time or condition clause on an obliged act
+CONDITION_MARKS = frozenset({"before", "after", "until", "till", "unless", "if", "once", "when", "while"})
+
+
+def _condition_clause(tok: Token) -> bool:
+    """An adverbial clause of time or condition ("before they demobilize", "unless it withdraws")."""
+    return tok.dep_ == "advcl" and any(
+        c.dep_ in ("mark", "advmod") and c.lower_ in CONDITION_MARKS for c in tok.children)
 
 
 def _obliged_clause(tok: Token) -> Token | None:

@@ -5,7 +5,14 @@
   president's removal" -> 1411;
 * troops sent or arriving as peacekeepers are military protection: 154 / 042 -> 074;
 * aid counted in money is economic aid: 070 -> 071;
-* the expulsion of thousands is a mass expulsion: 174 -> 201.
+* the expulsion of thousands is a mass expulsion: 174 -> 201;
+* the expulsion or withdrawal of a mission rather than of persons is 166x (CAMEO 166: "expulsions
+  or deportations of individuals ... are coded as 174"; "withdrawal of hostile military forces" is
+  a yielding, 087): peacekeepers 1661, inspectors or observers 1662, aid agencies 1663 -- "forced
+  the UN refugee agency out", "peacekeepers were shipped out", "will withdraw its peacekeeping force";
+* a charge or indictment for war crimes is CAMEO 1124 ("allege, charge the target with ...
+  participation in war crimes"), not an arrest (173): "was indicted by the war crimes tribunal for
+  atrocities", "charged with genocide".
 
 Each returns the new code and a note for the event's reason (or the code unchanged and "").
 """
@@ -21,6 +28,18 @@ from heron.events.matcher import Match, grammatical_object
 MASS_CODES = {"174": "201"}
 MASS_WORDS = frozenset({"thousands", "tens", "millions"})
 PEACEKEEPING_CODES = frozenset({"154", "042"})
+#: verbs of a legal charge (the arrest row's other verbs detain or jail: those stay 173)
+CHARGE_VERBS = frozenset({"indict", "charge", "prosecute"})
+WAR_CRIME_WORDS = frozenset({"atrocity", "atrocities", "genocide", "war-crimes", "war crime", "war crimes",
+                             "crimes against", "ethnic cleansing", "crime against"})
+#: expulsions of persons (174) and withdrawals of forces (087, 0874) that a mission's words make 166x
+PULLOUT_CODES = frozenset({"174", "087", "0874"})
+OBSERVER_WORDS = frozenset({"inspector", "inspectors", "observer", "observers", "monitor", "monitors",
+                            "verifier", "verifiers"})
+AID_BODY_WORDS = frozenset({"agency", "agencies", "organization", "organizations", "organisation",
+                            "organisations", "group", "groups", "worker", "workers", "charity",
+                            "charities", "ngo", "ngos", "mission", "staff"})
+AID_WORDS = frozenset({"aid", "relief", "refugee", "humanitarian", "charity", "charities", "ngo", "ngos"})
 
 
 def refine_code(code: str, m: Match, lexicon: TriggerLexicon, actor_tokens: Container[int]) -> tuple[str, str]:
@@ -30,6 +49,11 @@ def refine_code(code: str, m: Match, lexicon: TriggerLexicon, actor_tokens: Cont
         return "074", f"troops as peacekeepers: {code} -> 074"
     if code == "070" and _in_money(m, lexicon):
         return "071", "aid counted in money: 070 -> 071"
+    if code == "173" and m.token.lemma_.lower() in CHARGE_VERBS and _war_crimes(m):
+        return "1124", "charged with war crimes: 173 -> 1124"
+    pulled = _mission_pulled_out(code, m, lexicon) if code in PULLOUT_CODES else None
+    if pulled is not None:
+        return pulled, f"a mission expelled or withdrawn, not persons: {code} -> {pulled}"
     if code in MASS_CODES and _many_people(m):
         return MASS_CODES[code], f"{code} of thousands -> {MASS_CODES[code]}"
     return code, ""
@@ -78,3 +102,27 @@ def _many_people(m: Match) -> bool:
             if c.lower_ in ("thousand", "thousands", "million", "millions"):
                 return True
     return False
+
+
+def _mission_pulled_out(code: str, m: Match, lexicon: TriggerLexicon) -> str | None:
+    """166x when what is expelled or withdrawn is a peacekeeping force (1661), inspectors or
+    observers (1662) or an aid agency (1663), from the words of the object's phrase."""
+    obj = m.obj if m.obj is not None else (grammatical_object(m.token) if m.pattern.pos == "verb" else None)
+    if obj is None:
+        return None
+    words = {w for t in obj.subtree for w in (t.lemma_.lower(), t.lower_)}
+    if words & lexicon.peacekeeping_words:
+        return "1661"
+    if words & OBSERVER_WORDS:
+        return "1662"
+    if code == "174" and words & AID_BODY_WORDS and words & AID_WORDS:
+        return "1663"
+    return None
+
+
+def _war_crimes(m: Match) -> bool:
+    """War-crimes words in the charge's own phrase: its object, "for"/"with" phrase or "by" agent."""
+    words = [t for t in m.token.subtree if t.i != m.token.i]
+    lemmas = {t.lemma_.lower() for t in words} | {t.lower_ for t in words}
+    lemmas |= {f"{a.lower_} {b.lower_}" for a, b in zip(words, words[1:]) if b.i == a.i + 1}
+    return bool(lemmas & WAR_CRIME_WORDS)
