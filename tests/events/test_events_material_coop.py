@@ -38,6 +38,10 @@ RETURN_PROPERTY = [
          [], absent=["08"]),
     Case("Israeli troops returned fire at Hezbollah gunmen.", {"Israeli troops": "ISRMIL", "Hezbollah gunmen": "LBNREB"},
          [], absent=["08"]),
+    # a document released is published, a building restored repaired: nothing handed back
+    Case("The Chilean parties released a document on wages.", {"The Chilean parties": "CHLPTY"}, [], absent=["0842"]),
+    Case("Egypt restored the old buildings of the Greek embassy.", {"Egypt": "EGY", "Greek": "GRC"}, [],
+         absent=["0842"]),
     # people handed back stay a release
     Case("Iran returned the British sailors to Britain.", {"Iran": "IRN", "British sailors": "GBRMIL", "Britain": "GBR"},
          [("0841", "IRN", None)], absent=["0842"]),

@@ -270,7 +270,7 @@ class EventCoder:
             and node.reported_by is not None and self._own_word(node, source)
         )
         for (s_m, s_a), (t_m, t_a) in ranking.dyads(source, target, reciprocal):
-            freed_named = bool(pat.obj) or (target is not None and target.direct)  # a release: unnamed.py
+            freed_named = pat.pos == "verb" and (bool(pat.obj) or (target is not None and target.direct))  # unnamed.py
             # "the fighting": nobody's side
             unnamed = unnamed_kept(code, s_a, t_a, freed_named=freed_named) and not reciprocal
             # unconventional.py: "gunmen killed five villagers" is an assault (18x), not war (19x)
