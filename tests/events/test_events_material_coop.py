@@ -152,7 +152,26 @@ EXERCISES = [
          [("062", "IND", "FRA"), ("062", "FRA", "IND")]),
     Case("Greece took part in the exercise with Cyprus.", {"Greece": "GRC", "Cyprus": "CYP"},
          [("062", "GRC", "CYP")]),
+    Case("The war games were staged by Japanese and Indian forces.",
+         {"Japanese and Indian forces": ("JPNMIL", "INDMIL")}, [("062", "JPNMIL", "INDMIL"), ("062", "INDMIL", "JPNMIL")]),
+    # one side's war games have no partner: no military cooperation
+    Case("Iran launched war games near Iraqi waters.", {"Iran": "IRN", "Iraqi": "IRQ"}, [], absent=["06"]),
 ]
+
+
+EXPERTISE = [
+    Case("Cuba has been sharing expertise with Venezuela.", {"Cuba": "CUB", "Venezuela": "VEN"}, [("060", "CUB", "VEN")]),
+    Case("India and Japan exchanged technology.", {"India and Japan": ("IND", "JPN")},
+         [("060", "IND", "JPN"), ("060", "JPN", "IND")]),
+    # information shared stays intelligence sharing
+    Case("Kenya shared information with Uganda.", {"Kenya": "KEN", "Uganda": "UGA"}, [("064", "KEN", "UGA")],
+         absent=["060"]),
+]
+
+
+@pytest.mark.parametrize("case", EXPERTISE, ids=[c.text[:50] for c in EXPERTISE])
+def test_sharing_expertise_is_060(case: Case, coder: EventCoder) -> None:
+    _check(case, coder)
 
 
 @pytest.mark.parametrize("case", EXERCISES, ids=[c.text[:50] for c in EXERCISES])
