@@ -2,7 +2,8 @@
 their owner (0842), releases told in the passive with no liberator (0841), sanctions and tariffs
 eased (085), aid given "with" (X provided Y with weapons, 070-073), donors as the predicate of a
 copula (070), aid distributed or teams deployed (073), peacekeepers deployed in the passive (074),
-joint war games and taking part in exercises (062). Sentences written for these tests."""
+joint war games and taking part in exercises (062), expertise shared (060), forces demobilised in the
+passive (0873). Sentences written for these tests."""
 
 from __future__ import annotations
 
@@ -176,4 +177,20 @@ def test_sharing_expertise_is_060(case: Case, coder: EventCoder) -> None:
 
 @pytest.mark.parametrize("case", EXERCISES, ids=[c.text[:50] for c in EXERCISES])
 def test_joint_exercises_are_062(case: Case, coder: EventCoder) -> None:
+    _check(case, coder)
+
+
+DEMOBILIZED = [
+    # the passive with no agent: the force itself is demobilised (CAMEO 0873)
+    Case("Half of the Kurdish fighters have been demobilized since the accord.", {"the Kurdish fighters": "IRQREB"},
+         [("0873", "IRQREB", None)]),
+    Case("The Angolan rebels were disarmed last year.", {"The Angolan rebels": "AGOREB"}, [("0873", "AGOREB", None)]),
+    # an agent named stays the source
+    Case("The army disarmed the rebels in Aceh.", {"The army": "IDNMIL", "the rebels": "IDNREB"},
+         [("0873", "IDNMIL", None)]),
+]
+
+
+@pytest.mark.parametrize("case", DEMOBILIZED, ids=[c.text[:50] for c in DEMOBILIZED])
+def test_agentless_demobilization(case: Case, coder: EventCoder) -> None:
     _check(case, coder)
