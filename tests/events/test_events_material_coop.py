@@ -194,3 +194,20 @@ DEMOBILIZED = [
 @pytest.mark.parametrize("case", DEMOBILIZED, ids=[c.text[:50] for c in DEMOBILIZED])
 def test_agentless_demobilization(case: Case, coder: EventCoder) -> None:
     _check(case, coder)
+
+
+CANDIDACY = [
+    # letting a politician run lifts the bar on them (CAMEO 0812)
+    Case("The Zambian court allowed the opposition leader to run for president.",
+         {"The Zambian court": "ZMBJUD", "the opposition leader": "ZMBOPP"}, [("0812", "ZMBJUD", "ZMBOPP")]),
+    Case("Uganda's electoral commission permitted Besigye to contest the election.",
+         {"Uganda's electoral commission": "UGAGOV", "Besigye": "UGAOPP"}, [("0812", "UGAGOV", "UGAOPP")]),
+    # letting people go home stays the right of return
+    Case("Egypt allowed Gaza residents to return to their homes.", {"Egypt": "EGY", "Gaza residents": "PSECVL"},
+         [("0833", "EGY", "PSECVL")], absent=["0812"]),
+]
+
+
+@pytest.mark.parametrize("case", CANDIDACY, ids=[c.text[:50] for c in CANDIDACY])
+def test_allowing_a_candidate_is_0812(case: Case, coder: EventCoder) -> None:
+    _check(case, coder)
