@@ -121,6 +121,10 @@ AID = [
     # troops mobilised stay a build-up
     Case("Russia mobilised troops near Ukraine.", {"Russia": "RUS", "Ukraine": "UKR"}, [("154", "RUS", None)],
          absent=["07"]),
+    Case("Gaza received medicine and blankets from Egypt.", {"Gaza": "PSE", "Egypt": "EGY"}, [("073", "EGY", "PSE")],
+         absent=["04"]),
+    Case("The refugees in Chad received food last week.", {"The refugees": "TCDREF", "Chad": "TCD"}, [],
+         absent=["04", "07"]),
     # promising money is still a pledge (0331), a donor that does nothing here is no event
     Case("Japan pledged five million dollars to Nepal.", {"Japan": "JPN", "Nepal": "NPL"}, [("0331", "JPN", "NPL")],
          absent=["07"]),
