@@ -147,3 +147,96 @@ TITLED = [
 @pytest.mark.parametrize("case", TITLED, ids=[c.text[:50] for c in TITLED])
 def test_titled_victim_is_assassinated(case: Case, coder: EventCoder) -> None:
     _check(case, coder)
+
+
+RALLY = [
+    # support asked of another for a third party: rallying support on its behalf (CAMEO 053)
+    Case("The Arab League urged the United Nations to support the Somali government.",
+         {"The Arab League": "IGOARL", "the United Nations": "IGOUNO", "the Somali government": "SOMGOV"},
+         [("053", "IGOARL", "SOMGOV")], absent=["022"]),
+    Case("Brazil called on its neighbours to back Bolivia.", {"Brazil": "BRA", "Bolivia": "BOL"},
+         [("053", "BRA", "BOL")]),
+    # support for the one asking, or for nobody named: an appeal for diplomatic backing
+    Case("Ghana urged Nigeria to support Ghana.", {"Ghana#0": "GHA", "Nigeria": "NGA", "Ghana#1": "GHA"},
+         [("022", "GHA", "NGA")], absent=["053"]),
+]
+
+
+@pytest.mark.parametrize("case", RALLY, ids=[c.text[:50] for c in RALLY])
+def test_support_asked_for_a_third_party_is_053(case: Case, coder: EventCoder) -> None:
+    _check(case, coder)
+
+
+ACTS = [
+    # acts told by rows that were missing
+    Case("Morocco reimposed a blockade on the rebel town.", {"Morocco": "MAR", "the rebel town": "ESHREB"},
+         [("191", "MAR", "ESHREB")]),
+    Case("The provincial government ordered patrols by police in the capital.",
+         {"The provincial government": "PAKGOV", "police": "PAKCOP"}, [("153", "PAKGOV", None)], absent=["10"]),
+    Case("Riot police blocked a march by opposition supporters in Minsk.",
+         {"Riot police": "BLRCOP", "opposition supporters": "BLROPP"}, [("17", "BLRCOP", "BLROPP")], absent=["14"]),
+    Case("Police prevented the students' rally in Ankara.",
+         {"Police": "TURCOP", "students": "TUREDU"}, [("17", "TURCOP", "TUREDU")], absent=["14"]),
+    # the reduction of relations named by a noun
+    Case("Chile announced a suspension of air links with Peru.", {"Chile": "CHL", "Peru": "PER"},
+         [("160", "CHL", "PER")], absent=["010"]),
+    Case("Morocco announced the severance of diplomatic relations with Iran.", {"Morocco": "MAR", "Iran": "IRN"},
+         [("161", "MAR", "IRN")], absent=["010"]),
+    # "part of" only counts what is acted on
+    Case("The United States suspended part of its military aid to Egypt.", {"The United States": "USA", "Egypt": "EGY"},
+         [("1622", "USA", "EGY")]),
+    # an understanding reached *to* do something is the intent to do it
+    Case("Israel and Jordan reached an understanding to resume talks.", {"Israel": "ISR", "Jordan": "JOR"},
+         [("036", "ISR", "JOR"), ("036", "JOR", "ISR")], absent=["019"]),
+    Case("Iran and Iraq reached a consensus on the issue.", {"Iran": "IRN", "Iraq": "IRQ"},
+         [("019", "IRN", "IRQ")], absent=["03"]),
+]
+
+
+@pytest.mark.parametrize("case", ACTS, ids=[c.text[:50] for c in ACTS])
+def test_missing_rows(case: Case, coder: EventCoder) -> None:
+    _check(case, coder)
+
+
+def test_circumstance_of_a_demand_neither_blocks_nor_is_consumed(coder: EventCoder) -> None:
+    # "as he left for ..." tells when the speaker spoke: the demand stands, and his trip is his own
+    case = Case("The British minister reiterated that Libya must hand over the bombers as he left on a trip "
+                "to Egypt to seek support.",
+                {"The British minister": "GBRGOV", "Libya": "LBY", "Egypt": "EGY", "he": "GBRGOV"},
+                [("10", "GBRGOV", "LBY"), ("042", "GBRGOV", "EGY")])
+    _check(case, coder)
+
+
+PREPARED = [
+    # an armed force readying an attack: a display of military power (CAMEO 150)
+    Case("The Serbian army prepared to resume shelling the rebel villages.",
+         {"The Serbian army": "SRBMIL", "the rebel villages": "SRBREB"}, [("150", "SRBMIL", "SRBREB")], absent=["13"]),
+    Case("Russian troops are preparing for an assault on the town.", {"Russian troops": "RUSMIL", "the town": "UKR"},
+         [("150", "RUSMIL", None)], absent=["13", "18"]),
+    # being prepared (willing) to do harm is still a threat; preparing cooperation an intent
+    Case("The army is prepared to attack the rebel town.", {"The army": "SRBMIL", "the rebel town": "SRBREB"},
+         [("13", "SRBMIL", "SRBREB")], absent=["150"]),
+    Case("Iran is preparing to send aid to Syria.", {"Iran": "IRN", "Syria": "SYR"}, [("033", "IRN", "SYR")]),
+]
+
+
+@pytest.mark.parametrize("case", PREPARED, ids=[c.text[:50] for c in PREPARED])
+def test_attack_made_ready_is_a_display_of_force(case: Case, coder: EventCoder) -> None:
+    _check(case, coder)
+
+
+OPPOSITION = [
+    # others called on to oppose, condemn, reject or mobilize against a third party: CAMEO 113
+    Case("Syria urged the Gulf states to condemn Israel.", {"Syria": "SYR", "the Gulf states": "GCC", "Israel": "ISR"},
+         [("113", "SYR", "ISR")], absent=["020"]),
+    Case("Iran called on the Muslim world to mobilize against Israel.", {"Iran": "IRN", "Israel": "ISR"},
+         [("113", "IRN", "ISR")], absent=["15"]),
+    # the one asked is the one to act on its own affair: an appeal as before
+    Case("Syria urged Lebanon to condemn the bombing.", {"Syria": "SYR", "Lebanon": "LBN"},
+         [("02", "SYR", "LBN")], absent=["113"]),
+]
+
+
+@pytest.mark.parametrize("case", OPPOSITION, ids=[c.text[:50] for c in OPPOSITION])
+def test_opposition_asked_against_a_third_party_is_113(case: Case, coder: EventCoder) -> None:
+    _check(case, coder)

@@ -183,6 +183,18 @@ def embed(nodes: list[Node], attr: Attributor, lexicon: TriggerLexicon) -> None:
                 if f2 and r2 is not None:
                     cls, found, repl = classes[kind], f2, r2
                     node.cls = cls
+        if (found and repl is not None and repl[:3] == "022" and cls.name in ASKING and emb.code[:2] == "05"
+                and _support_for_third(node, emb, attr)):
+            # "urged the EC to support the PLO": support solicited for another party is CAMEO 053
+            # (rally support on behalf of), with the party to be supported as its target
+            repl = SUPPORT_FOR_THIRD
+            node.target_from = ("embedded",)
+        if (not found and cls.name in ASKING and emb.code[:2] in OPPOSING_ROOTS
+                and _support_for_third(node, emb, attr)):
+            # "urged the Arab states to condemn Israel", "called on X to mobilize against Y": others
+            # called on to oppose a third party is CAMEO 113 (rally opposition against), against it
+            found, repl = True, OPPOSITION_AGAINST_THIRD
+            node.target_from = ("embedded",)
         if not found and cls.name in ASKING and _punishment_asked(node, emb) and THREAT_CLASS in classes:
             # "called for sanctions against X": CAMEO has no appeal for punishment; its verb
             # dictionary codes the call as the matching threat (1312), verbal conflict with X
@@ -295,6 +307,30 @@ def _claims_own_harm(node: Node, emb: Node, attr: Attributor, lexicon: TriggerLe
     return True
 
 
+#: an appeal to others to support a third party (CAMEO 053, rally support on behalf of)
+SUPPORT_FOR_THIRD = "053"
+#: an appeal to others to oppose a third party (CAMEO 113, rally opposition against): what they
+#: are asked to do is to disapprove (11), reject (12) or mobilize (15) against it
+OPPOSITION_AGAINST_THIRD = "113"
+OPPOSING_ROOTS = frozenset({"11", "12", "15"})
+
+
+def _codes(attr: Attributor, arg) -> set[str]:
+    return {a.code for m in (arg.mentions if arg is not None else ()) for a in m.actors}
+
+
+def _support_for_third(node: Node, emb: Node, attr: Attributor) -> bool:
+    """The support asked for goes to an actor who is neither the one asking nor the one asked:
+    "urged the EC to support the PLO" (not "urged Russia to back Iran" said by Iran)."""
+    backed = _codes(attr, attr.resolve(emb.match, emb.pattern.target))
+    if not backed:
+        return False
+    subj, _ = attr.subject(node.token)
+    asking = {a.code for m in (attr.mentions_at(subj)[0] if subj is not None else ()) for a in m.actors}
+    asked = _codes(attr, attr.resolve(node.match, node.pattern.target))
+    return not any(b.startswith(o) or o.startswith(b) for b in backed for o in asking | asked)
+
+
 #: what a statement that another actor must do something is when the act is not in the table
 OBLIGATION_BASE = {"demand": "100"}
 
@@ -313,13 +349,16 @@ def _code_obligation(node: Node, attr: Attributor, live: list[Node], classes) ->
         clause = {t.i for t in tok.subtree}
         inside = [n for n in live if n.token.i in clause]
         # a condition of the obliged act ("must agree to changes *before they demobilize*") is no
-        # part of what is demanded: it neither blocks the demand nor is an event of its own
+        # part of what is demanded: it neither blocks the demand nor is an event of its own; a
+        # circumstance ("*as he embarked on a trip* to seek support") is the speaker's own news
         terms = {t.i for c in tok.children if _condition_clause(c) for t in c.subtree}
+        aside = {t.i for c in tok.children if _condition_clause(c, CIRCUMSTANCE_MARKS) for t in c.subtree}
         table = classes.get(kind)
-        if any(table is None or table.lookup(n.code)[0] for n in inside if n.token.i not in terms):
+        if any(table is None or table.lookup(n.code)[0] for n in inside if n.token.i not in terms | aside):
             return False  # the obliged act is coded and the demand table maps it
         for n in inside:
-            n.consumed = True  # "must agree": not the government's accord, the speaker's demand
+            if n.token.i not in aside:
+                n.consumed = True  # "must agree": not the government's accord, the speaker's demand
         base = OBLIGATION_BASE[kind]
         node.note = f"{node.pattern.lemma!r} over {tok.lemma_!r} with 'must': {node.code} -> {base} ({kind})"
         node.code, node.recoded = base, True
@@ -328,13 +367,14 @@ def _code_obligation(node: Node, attr: Attributor, live: list[Node], classes) ->
 
 
 #: subordinators of a time or condition clause on an obliged act
-CONDITION_MARKS = frozenset({"before", "after", "until", "till", "unless", "if", "once", "when", "while"})
+CONDITION_MARKS = frozenset({"before", "after", "until", "till", "unless", "if", "once", "when"})
+#: subordinators of a clause that tells the circumstances of the statement ("as he left for ...")
+CIRCUMSTANCE_MARKS = frozenset({"as", "while", "whilst"})
 
 
-def _condition_clause(tok: Token) -> bool:
+def _condition_clause(tok: Token, marks: frozenset[str] = CONDITION_MARKS) -> bool:
     """An adverbial clause of time or condition ("before they demobilize", "unless it withdraws")."""
-    return tok.dep_ == "advcl" and any(
-        c.dep_ in ("mark", "advmod") and c.lower_ in CONDITION_MARKS for c in tok.children)
+    return tok.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in marks for c in tok.children)
 
 
 def _obliged_clause(tok: Token) -> Token | None:
