@@ -144,11 +144,15 @@ class Coder:
         )
 
     def prepare_text(self, text: str) -> str:
-        """The text as parsed: truecased when it is (almost) all lower case, else unchanged.
-        Same length either way, so offsets into it are offsets into ``text``."""
-        from heron.nlp.truecase import is_mostly_lower, truecase
+        """The text as parsed: truecased when it is (almost) all lower case or set in capitals,
+        else unchanged. Same length either way, so offsets into it are offsets into ``text``."""
+        from heron.nlp.truecase import is_mostly_lower, is_mostly_upper, lower_same_length, truecase
 
-        return truecase(text, self.case_lexicon) if is_mostly_lower(text) else text
+        if is_mostly_lower(text):
+            return truecase(text, self.case_lexicon)
+        if is_mostly_upper(text):
+            return truecase(lower_same_length(text), self.case_lexicon)
+        return text
 
     @property
     def version(self) -> str:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from heron.nlp.truecase import build_lexicon, is_mostly_lower, load_case_words, truecase
+from heron.nlp.truecase import (build_lexicon, is_mostly_lower, is_mostly_upper, load_case_words,
+                                lower_same_length, truecase)
 from heron.records import Article
 
 REPORT = ("ahmedabad: police opened fire on a mob in vadodara on tuesday and arrested "
@@ -68,3 +69,33 @@ def test_coder_truecases_before_parsing(coder):
     coded = coder.code_article(Article(id="t", text=text))
     assert coded.sentences[0].text == prepared.strip()
     assert any(p.name == "Ahmedabad" for p in coded.places)
+
+
+# -- text set in capitals ----------------------------------------------------------------------
+
+CAPS = ("A CAR BOMB EXPLODED OUTSIDE THE UNION BUILDING IN AHMEDABAD ON TUESDAY. "
+        "POLICE SAID FIVE PEOPLE WERE KILLED.")
+
+
+def test_capitals_are_detected_and_a_cased_headline_is_not_enough():
+    assert is_mostly_upper(CAPS)
+    assert not is_mostly_upper(MIXED)
+    assert not is_mostly_upper("POLICE FIRE ON MOB\n\nPolice in Vadodara opened fire on a mob on Tuesday and "
+                               "arrested five men, the commissioner told reporters in the evening.")
+    assert not is_mostly_upper("UN SAYS")  # too few words to tell
+
+
+def test_lowering_keeps_the_length():
+    text = "İSTANBUL REPORT"  # the dotted capital I lowers to two characters: it is kept
+    out = lower_same_length(text)
+    assert len(out) == len(text) and out.endswith("stanbul report")
+
+
+def test_coder_truecases_text_set_in_capitals(coder):
+    prepared = coder.prepare_text(CAPS)
+    assert len(prepared) == len(CAPS)
+    assert prepared.startswith("A car bomb exploded outside the union building in Ahmedabad on Tuesday. Police said")
+    coded = coder.code_article(Article(id="caps", text=CAPS))
+    assert any(p.name == "Ahmedabad" for p in coded.places)
+    # "CAR" is a car here, not the Central African Republic
+    assert not any(a.country == "CAF" for m in coded.mentions for a in m.actors)

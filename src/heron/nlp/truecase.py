@@ -1,4 +1,8 @@
-"""Restore capitals in text that arrives (almost) all lower case, before parsing.
+"""Restore capitals in text that arrives (almost) all lower case, or all in capitals, before parsing.
+
+Text set in capitals ("SEVEN PEOPLE WERE KILLED IN AYACUCHO") is lower-cased letter by letter
+first and then truecased the same way: the small model's tagger and NER read every capitalised
+word as a name otherwise ("A CAR PARKED OUTSIDE": the Central African Republic).
 
 Dictionary-driven and spaCy-free: sentence starts, the always-cased words of
 ``data/truecase/always_cased.txt`` (I, days, months, a few acronyms) and the phrases a caller
@@ -149,6 +153,22 @@ def is_mostly_lower(text: str, *, max_capital_share: float = 0.12) -> bool:
     if len(toks) < 4:
         return capitals == 0
     return capitals / len(toks) <= max_capital_share
+
+
+def is_mostly_upper(text: str, *, min_upper_share: float = 0.8, min_words: int = 4) -> bool:
+    """True when the text is set in capitals (old wire copy, radio transcripts): at least
+    ``min_upper_share`` of its words of 3+ letters are all upper case, and there are ``min_words``
+    such words. A capitalised headline over a mixed-case body stays well below the share."""
+    toks = [m.group() for m in _WORD_RE.finditer(text) if len(m.group()) >= 3]
+    if len(toks) < min_words:
+        return False
+    return sum(1 for t in toks if t.isupper()) / len(toks) >= min_upper_share
+
+
+def lower_same_length(text: str) -> str:
+    """``text`` in lower case, letter by letter where that keeps the length ("İ" stays), so
+    offsets into the result are offsets into ``text``."""
+    return "".join(lo if len(lo := c.lower()) == 1 else c for c in text)
 
 
 def _recase(chars: list[str], start: int, cased: str) -> None:
