@@ -15,6 +15,8 @@ Rules, in order (each event's ``location_reason`` names the one that fired):
    or by rule 2 through a preposition (the body's before the headline's), for events whose
    sentence names none
    (:func:`settle_article_places`); a country that holds the dateline city yields to the city.
+   With no dateline and no event placed so, an article that names one place only (however often)
+   puts its events there (``the article's only place``).
 4. ``dateline``: the city the report was filed from, only when nothing in the article places the
    action elsewhere; with no dateline, ``(None, "none")``.
 
@@ -83,6 +85,7 @@ VISIT_PREPS = frozenset({"to", "in", "into"})
 CLAUSE_REASONS = ("visit host", "clause")
 ARTICLE_REASON = "article's place of the action"
 DATELINE_ONLY = "dateline (the article places the action nowhere else)"
+ONLY_PLACE_REASON = "the article's only place"
 
 
 def _destination(head, trigger) -> str | None:
@@ -163,6 +166,7 @@ def settle_article_places(events: Sequence[Event], *, places: Sequence[Place], d
     placed = [e for e in events if e.location_reason.startswith(CLAUSE_REASONS[0])
               or (e.location_reason.startswith(CLAUSE_REASONS[1]) and " ...)," in e.location_reason)]
     first = next((e for e in placed if e.sentence_index not in headline), placed[0] if placed else None)
+    only = _only_place(places) if first is None and dateline is None else None
     fallback = DATELINE_ONLY
     if first is not None and dateline is not None and first.location_country == dateline.country:
         feature = next((p.feature for p in places if p.name == first.location_name
@@ -177,7 +181,19 @@ def settle_article_places(events: Sequence[Event], *, places: Sequence[Place], d
                 e = replace(e, location_name=first.location_name, location_country=first.location_country,
                             latitude=first.latitude, longitude=first.longitude,
                             location_reason=f"{ARTICLE_REASON}: '{first.location_name}' (sentence {first.sentence_index})")
+            elif only is not None:
+                e = replace(e, location_name=only.name, location_country=only.country, latitude=only.latitude,
+                            longitude=only.longitude,
+                            location_reason=f"{ONLY_PLACE_REASON}: '{only.name}' (sentence {only.sentence_index})")
             elif e.location_reason == "dateline":
                 e = replace(e, location_reason=fallback)
         out.append(e)
     return out
+
+
+def _only_place(places: Sequence[Place]) -> Place | None:
+    """The one place an undatelined article names as a place (however often), when no event's
+    own sentence placed the action: a report from one town names that town ("... in downtown San
+    Salvador" in a transcript whose killings are told without a place)."""
+    found = {(p.name, p.latitude, p.longitude): p for p in places if p.role == "location" and p.country}
+    return next(iter(found.values())) if len(found) == 1 else None

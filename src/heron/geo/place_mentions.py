@@ -81,6 +81,8 @@ def collect_mentions(doc, gaz: Gazetteer, dateline: Dateline | None, *, text: st
     def add(text: str, start: int, tok_start: int, tok_end: int, head: int) -> bool:
         if _acronym(text) and not any(e.feature == "country" for e, own in gaz.matched_by_name(text) if own):
             return False  # "UN", "OAS", "SEC", "LA": an acronym is a place only as a country ("US", "UK")
+        if text.islower() and len(text) <= 3:
+            return False  # "la", "us", "ga": lower-case bits of words, not "LA" or "GA"
         if name_key(text) in _COMMON_WORDS:
             return False  # "Airport", "Energy", "Union": a word first, a small town somewhere second
         if name_key(text) in _demonyms():
