@@ -34,3 +34,11 @@ class OntologyError(HeronError):
 
 class GoldFormatError(HeronError):
     code = "E006"
+
+
+def file_lines(text: str) -> list[str]:
+    """A data file's lines as an editor numbers them: split at ``\\n``, ``\\r\\n`` and ``\\r`` only.
+
+    ``str.splitlines`` also splits at form feeds, ``\\x1c``-``\\x1e``, ``\\x85`` and U+2028, which
+    would make the line number in a :class:`DictionaryError` point past the line the user sees."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")

@@ -56,6 +56,9 @@ def test_garbage_dictionaries_load_or_name_file_and_line(tmp_path_factory, text,
     ("early.actors.txt", "\n[USA]\n", 2),
     ("agent.agents.txt", "{{{{\n", 1),
     ("verbs.verbs.txt", "--- GO [010] ---\n- * FOO\n", 2),
+    # a form feed or U+2028 inside a line is no line break for an editor: still line 1 / 2
+    ("feed.actors.txt", "\x0c\u2028[", 1),
+    ("feed.agents.txt", "\u2028x\n[", 2),
 ])
 def test_known_garbage_gets_file_and_line(tmp_path, name, text, line):
     path = tmp_path / name

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from heron.actors.knowledge import REGION_CODES, LayerBuilder, split_code
-from heron.errors import DictionaryError
+from heron.errors import DictionaryError, file_lines
 
 #: Three-letter codes that are not states: PETRARCH reads any other bare three-letter primary code
 #: as a country, so a dictionary's own states (PETR.Validate's "[GON]" Gondor) combine with agents.
@@ -49,7 +49,7 @@ def _lines(text: str):
     ``<!-- ... -->`` is removed, and one left open runs to the line holding ``-->``.
     """
     in_block = False
-    for lineno, line in enumerate(text.splitlines(), 1):
+    for lineno, line in enumerate(file_lines(text), 1):
         if in_block:
             end = line.find("-->")
             if end < 0:

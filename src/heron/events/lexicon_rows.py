@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 
-from heron.errors import DictionaryError
+from heron.errors import DictionaryError, file_lines
 from heron.events.lexicon_model import EmbeddingClass, TriggerPattern
 from heron.events.ontology_bridge import known_code
 
@@ -84,7 +84,7 @@ def _read_rows(name: str, text: str) -> tuple[list[dict[str, Any]], dict[str, An
     """Rows and top-level document of a YAML or JSONL lexicon file."""
     if name.endswith(".jsonl"):
         rows = []
-        for n, line in enumerate(text.splitlines(), 1):
+        for n, line in enumerate(file_lines(text), 1):
             if not line.strip() or line.lstrip().startswith("#"):
                 continue
             try:
