@@ -240,3 +240,34 @@ OPPOSITION = [
 @pytest.mark.parametrize("case", OPPOSITION, ids=[c.text[:50] for c in OPPOSITION])
 def test_opposition_asked_against_a_third_party_is_113(case: Case, coder: EventCoder) -> None:
     _check(case, coder)
+
+
+ARMED_AGAINST = [
+    # arms made or bought in order to use them against a party: force threatened (CAMEO 138), of
+    # mass destruction when the weapons are (1385)
+    Case("The militia says it is producing chemical weapons to use against Ukraine.",
+         {"The militia": "RUSREB", "it": "RUSREB", "Ukraine": "UKR"}, [("1385", "RUSREB", "UKR")], absent=["154"]),
+    Case("The rebels bought rifles and weapons to use against the army.",
+         {"The rebels": "COLREB", "the army": "COLMIL"}, [("138", "COLREB", "COLMIL")]),
+    # without the purpose: an increase of weapons, as before
+    Case("Pakistan is building missiles near the border with India.", {"Pakistan": "PAK", "India": "IND"},
+         [("154", "PAK", None)], absent=["13"]),
+]
+
+
+@pytest.mark.parametrize("case", ARMED_AGAINST, ids=[c.text[:50] for c in ARMED_AGAINST])
+def test_arms_made_to_use_against_a_party_are_a_threat(case: Case, coder: EventCoder) -> None:
+    _check(case, coder)
+
+
+SETTLE = [
+    # accepting the formula or compromise that would end a dispute: intent to settle (CAMEO 037)
+    Case("Norway accepted a formula for settling its fishing dispute with Iceland.", {"Norway": "NOR", "Iceland": "ISL"},
+         [("037", "NOR", None)], absent=["01"]),
+    Case("Serbia accepted a compromise with Kosovo.", {"Serbia": "SRB", "Kosovo": "XKX"}, [("037", "SRB", "XKX")]),
+]
+
+
+@pytest.mark.parametrize("case", SETTLE, ids=[c.text[:50] for c in SETTLE])
+def test_accepting_a_settlement_formula_is_037(case: Case, coder: EventCoder) -> None:
+    _check(case, coder)

@@ -349,6 +349,9 @@ class TriggerMatcher:
             x = _child_word(tok, ("xcomp", "ccomp"), pat.xcomp)
             if x is None and obj_tok is not None:  # "declined any comment"
                 x = _child_word(obj_tok, ("acl", "xcomp"), pat.xcomp)
+            if x is None:  # a purpose infinitive: "making weapons to use against X"
+                x = next((c for c in tok.children if c.dep_ == "advcl" and c.lemma_.lower() in pat.xcomp
+                          and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
             if x is None:
                 return None
             use("complement", x)

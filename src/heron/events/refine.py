@@ -28,6 +28,8 @@ from heron.events.matcher import Match, grammatical_object
 MASS_CODES = {"174": "201"}
 MASS_WORDS = frozenset({"thousands", "tens", "millions"})
 PEACEKEEPING_CODES = frozenset({"154", "042"})
+#: words that make a threatened force one of mass destruction (CAMEO 1385)
+WMD_WORDS = frozenset({"chemical", "biological", "nuclear", "atomic", "radiological", "germ", "nerve", "dirty"})
 #: verbs of a legal charge (the arrest row's other verbs detain or jail: those stay 173)
 CHARGE_VERBS = frozenset({"indict", "charge", "prosecute"})
 WAR_CRIME_WORDS = frozenset({"atrocity", "atrocities", "genocide", "war-crimes", "war crime", "war crimes",
@@ -49,6 +51,8 @@ def refine_code(code: str, m: Match, lexicon: TriggerLexicon, actor_tokens: Cont
         return "074", f"troops as peacekeepers: {code} -> 074"
     if code == "070" and _in_money(m, lexicon):
         return "071", "aid counted in money: 070 -> 071"
+    if code == "138" and m.obj is not None and _mass_destruction(m.obj):
+        return "1385", "weapons of mass destruction threatened: 138 -> 1385"
     if code == "173" and m.token.lemma_.lower() in CHARGE_VERBS and _war_crimes(m):
         return "1124", "charged with war crimes: 173 -> 1124"
     pulled = _mission_pulled_out(code, m, lexicon) if code in PULLOUT_CODES else None
@@ -126,3 +130,8 @@ def _war_crimes(m: Match) -> bool:
     lemmas = {t.lemma_.lower() for t in words} | {t.lower_ for t in words}
     lemmas |= {f"{a.lower_} {b.lower_}" for a, b in zip(words, words[1:]) if b.i == a.i + 1}
     return bool(lemmas & WAR_CRIME_WORDS)
+
+
+def _mass_destruction(obj) -> bool:
+    """ "chemical and biological weapons", "nuclear bombs": the weapon's own modifiers."""
+    return any(t.lower_ in WMD_WORDS for t in obj.subtree if t.i < obj.i)
