@@ -271,3 +271,20 @@ SETTLE = [
 @pytest.mark.parametrize("case", SETTLE, ids=[c.text[:50] for c in SETTLE])
 def test_accepting_a_settlement_formula_is_037(case: Case, coder: EventCoder) -> None:
     _check(case, coder)
+
+
+MURDERED_IN = [
+    # "murdered" names no means (CAMEO 1823 is a killing without weapons): the attack it happened in codes it
+    Case("Two Indian soldiers were murdered in an attack on their convoy by the rebels.",
+         {"Two Indian soldiers": "INDMIL", "the rebels": "INDREB"}, [("190", "INDREB", "INDMIL")], absent=["1823"]),
+    Case("Two villagers were murdered in a bomb attack by the rebels.",
+         {"Two villagers": "INDCVL", "the rebels": "INDREB"}, [("183", None, "INDCVL")], absent=["1823"]),
+    # no attack named: the murder as before
+    Case("Gunmen murdered two villagers in Kashmir.", {"Gunmen": "INDUAF", "two villagers": "INDCVL"},
+         [("1823", "INDUAF", "INDCVL")]),
+]
+
+
+@pytest.mark.parametrize("case", MURDERED_IN, ids=[c.text[:50] for c in MURDERED_IN])
+def test_murdered_in_an_attack_is_the_attack(case: Case, coder: EventCoder) -> None:
+    _check(case, coder)

@@ -457,6 +457,11 @@ INSTRUMENT_PREPS = frozenset({"in", "by", "with", "during"})
 
 #: generic violent verbs a more specific weapon or attack can refine (use force, assault, beat/wound)
 GENERIC_FORCE = frozenset({"190", "180", "182"})
+#: CAMEO 1823 is a killing "without the use of weaponry"; "murdered" and "slain" say nothing of the
+#: means, so an attack named in their in/by phrase ("murdered in an attack on a patrol") codes them,
+#: even the generic one (190)
+UNARMED_KILLING = "1823"
+UNSPECIFIC_KILL_VERBS = frozenset({"murder", "slay"})
 
 
 def merge_instruments(nodes: list[Node], weapon_subjects: tuple[tuple[str, frozenset[str]], ...] = ()) -> None:
@@ -466,7 +471,10 @@ def merge_instruments(nodes: list[Node], weapon_subjects: tuple[tuple[str, froze
     does the same ("helicopter gunships killed 46 civilians": 195), and so does the attack itself
     ("a suicide bombing killed 12 soldiers": 1831)."""
     for verb in nodes:
-        if verb.code not in GENERIC_FORCE or verb.pattern.pos != "verb" or verb.consumed or verb.negated:
+        if verb.pattern.pos != "verb" or verb.consumed or verb.negated:
+            continue
+        unarmed = verb.code == UNARMED_KILLING and verb.token.lemma_.lower() in UNSPECIFIC_KILL_VERBS
+        if verb.code not in GENERIC_FORCE and not unarmed:
             continue
         subj = next((c for c in verb.token.children if c.dep_ == "nsubj"), None)
         if subj is not None and verb.code == "190":
@@ -478,7 +486,7 @@ def merge_instruments(nodes: list[Node], weapon_subjects: tuple[tuple[str, froze
                 verb.code, verb.recoded = code, True
                 continue
         for noun in nodes:
-            if noun is verb or noun.consumed or noun.pattern.pos != "noun" or noun.code == "190":
+            if noun is verb or noun.consumed or noun.pattern.pos != "noun" or (noun.code == "190" and not unarmed):
                 continue
             # "killed in a car bomb explosion", or the attack as the verb's subject ("a roadside bombing killed")
             by_subject = subj is not None and noun.token.i == subj.i
