@@ -108,6 +108,25 @@ class Argument:
 #: verbs whose subject is what their predicate noun names (a noun row's ``subj`` slot)
 COPULAS = frozenset({"be", "remain", "become"})
 
+#: Verbs that only tell that an event happened: "a gun battle *took place / broke out between* X and
+#: Y" — the parties' phrase hangs on the verb, not on the event noun that is its subject.
+OCCURRENCE_VERBS = frozenset({"take", "break", "erupt", "ensue", "occur", "happen", "rage", "continue",
+                              "resume", "start", "begin", "flare", "last", "follow"})
+OCCURRENCE_PARTICLES = {"take": "place", "break": "out", "flare": "up"}
+
+
+def occurrence_verb(tok: Token) -> Token | None:
+    """The verb that only tells ``tok`` (an event noun, its subject) happened, or None."""
+    if tok.dep_ != "nsubj" or tok.head.pos_ not in ("VERB", "AUX"):
+        return None
+    verb = tok.head
+    if verb.lemma_ not in OCCURRENCE_VERBS:
+        return None
+    need = OCCURRENCE_PARTICLES.get(verb.lemma_)
+    if need is not None and not any(c.lower_ == need and c.dep_ in ("dobj", "prt", "advmod", "compound") for c in verb.children):
+        return None
+    return verb
+
 #: the slot of a meeting or visit noun's clause subject through a temporal phrase ("said after talks with X")
 PARTY_SLOT = "party"
 
@@ -329,6 +348,8 @@ class Attributor:
                     anchors.append(tok.head)  # "a mediation effort between X and Y"
             # a noun a constraint named carries its own phrases: "walked out of the talks with X"
             anchors.extend(p for p in match.parts if p.pos_ in ("NOUN", "PROPN") and p not in anchors)
+            if pos == "noun" and word == "between" and (occ := occurrence_verb(tok)) is not None:
+                anchors.append(occ)  # "a gun battle broke out between X and Y"
             return [o for a in anchors for p in preps(a, word) for o in prep_objects(p)], True
         if slot in ("poss", "mod"):
             # a verb row's light object carries them: "rejected the Indian proposal", "froze Iran's assets"
@@ -340,7 +361,10 @@ class Attributor:
             o = self.object(tok) if pos == "verb" else None
             return ([x for p in preps(o, slot[6:]) for x in prep_objects(p)] if o is not None else []), False
         if slot == "between":
-            return [o for w in ("between", "among", "amongst") for p in preps(tok, w) for o in prep_objects(p)], True
+            anchors = [tok]
+            if pos == "noun" and (occ := occurrence_verb(tok)) is not None:
+                anchors.append(occ)  # "clashes took place between X and Y"
+            return [o for a in anchors for w in ("between", "among", "amongst") for p in preps(a, w) for o in prep_objects(p)], True
         if slot == "host":
             host = match.host
             if host is None:

@@ -23,6 +23,8 @@ from heron.records import EventCandidate, Mention
 #: codes imposed on the people of the country that declares them, when no other target is named
 OWN_PEOPLE_CODES = frozenset({"1723", "1724"})
 CLAIM_CODE = "015"
+#: the reason's words for a source taken from the place of an act with no agent named (coder.py)
+PLACE_SOURCE_NOTE = "place of the act, no agent named"
 #: roots of the attacks a claim of responsibility is about
 ATTACK_ROOTS = frozenset({"18", "19", "20"})
 
@@ -61,7 +63,8 @@ def link_claims(events: Sequence[EventCandidate]) -> list[EventCandidate]:
                 v = victims[0]
                 e = dataclasses.replace(e, target=v.target, target_text=v.target_text,
                                         reason=f"{e.reason}; target: the victims of the claimed {v.trigger!r}")
-        elif e in attacks and e.source is None:
+        elif e in attacks and (e.source is None or PLACE_SOURCE_NOTE in e.reason):
+            # the place's country stood in for an agent nobody named; the claimant is named
             claim = next((c for c in claims if c.trigger_start < e.trigger_start), None)
             if claim is not None:
                 e = dataclasses.replace(e, source=claim.source, source_text=claim.source_text,

@@ -225,7 +225,9 @@ class EventCoder:
             place = host_place(m, sentence_index=sentence_index, exclude_countries=own)
             if place is not None:
                 target = Argument([place], "place (host country)", False)
-        if target is None and places and (code[:2] in PLACE_TARGET_ROOTS or code in PLACE_TARGET_CODES) and needs_target(code):
+        if (target is None and places and (code[:2] in PLACE_TARGET_ROOTS or code in PLACE_TARGET_CODES) and needs_target(code)
+                and not pairs_up and not (own_reciprocal and source is not None and source.slot == "between")):
+            # "clashes between X and Y in Bihar": X and Y are each other's targets, the place is no party
             # "air strikes hit the rebel-held enclave of Eastern Ghouta": the country of the place
             place = event_place_target(m, places, sentence_index=sentence_index, actor_tokens=attr.by_token)
             if place is not None:

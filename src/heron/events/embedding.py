@@ -471,12 +471,13 @@ def merge_instruments(nodes: list[Node], weapon_subjects: tuple[tuple[str, froze
     does the same ("helicopter gunships killed 46 civilians": 195), and so does the attack itself
     ("a suicide bombing killed 12 soldiers": 1831)."""
     for verb in nodes:
-        if verb.pattern.pos != "verb" or verb.consumed or verb.negated:
+        if verb.pattern.pos not in ("verb", "noun") or verb.consumed or verb.negated:
             continue
         unarmed = verb.code == UNARMED_KILLING and verb.token.lemma_.lower() in UNSPECIFIC_KILL_VERBS
         if verb.code not in GENERIC_FORCE and not unarmed:
             continue
-        subj = next((c for c in verb.token.children if c.dep_ == "nsubj"), None)
+        as_noun = verb.pattern.pos == "noun"  # "the killing of seven policemen in an IED explosion"
+        subj = None if as_noun else next((c for c in verb.token.children if c.dep_ == "nsubj"), None)
         if subj is not None and verb.code == "190":
             heads = [subj, *(c for c in subj.children if c.dep_ in ("appos", "prep"))]
             words = {t.lemma_.lower() for h in heads for t in h.subtree if t.pos_ in ("NOUN", "PROPN")}
@@ -490,7 +491,7 @@ def merge_instruments(nodes: list[Node], weapon_subjects: tuple[tuple[str, froze
                 continue
             # "killed in a car bomb explosion", or the attack as the verb's subject ("a roadside bombing killed")
             by_subject = subj is not None and noun.token.i == subj.i
-            if noun.code[:2] not in VIOLENT_ROOTS or not (by_subject or _through_instrument(noun.token, verb.token)):
+            if noun.code[:2] not in VIOLENT_ROOTS or not (by_subject or _through_instrument(noun.token, verb.token, of_object=as_noun)):
                 continue
             if by_subject:
                 # the attack noun keeps its own arguments ("air strikes on Aleppo"); the verb is its effect
@@ -504,7 +505,9 @@ def merge_instruments(nodes: list[Node], weapon_subjects: tuple[tuple[str, froze
             break
 
 
-def _through_instrument(noun: Token, verb: Token) -> bool:
+def _through_instrument(noun: Token, verb: Token, *, of_object: bool = False) -> bool:
+    """``noun`` hangs in an instrument phrase of ``verb``; with ``of_object`` (a noun trigger) the
+    phrase may hang on the trigger's "of" object ("the killing of [seven policemen in an IED blast]")."""
     t = noun
     for _ in range(4):
         head = t.head
@@ -512,7 +515,12 @@ def _through_instrument(noun: Token, verb: Token) -> bool:
             return False
         if head.i == verb.i:
             return False
-        if head.dep_ in ("prep", "agent") and head.lower_ in INSTRUMENT_PREPS and head.head.i == verb.i:
-            return True
+        if head.dep_ in ("prep", "agent") and head.lower_ in INSTRUMENT_PREPS:
+            owner = head.head
+            if owner.i == verb.i:
+                return True
+            if (of_object and owner.dep_ == "pobj" and owner.head.lower_ == "of" and owner.head.head.i == verb.i
+                    and noun.pos_ == "NOUN"):
+                return True
         t = head
     return False

@@ -301,6 +301,9 @@ class TriggerMatcher:
             p = _child_word(tok, ("prt", "advmod", "prep"), pat.prt)
             if p is None:
                 return None
+            if p.dep_ == "prep" and any(c.dep_ == "pobj" for c in p.children) and any(
+                    c.dep_ == "dobj" and c.lower_ == "place" for c in tok.children):
+                return None  # "took place in Sochi": "in" is the place's preposition, not "take in"
             use("particle", p)
         if pat.obj:
             obj = grammatical_object(tok)
