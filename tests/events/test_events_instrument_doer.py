@@ -41,3 +41,12 @@ def test_a_weapon_with_no_owner_names_no_source(coder: EventCoder) -> None:
     events = _check(Case("Two soldiers were wounded by a roadside bomb near the border.",
                          {"Two soldiers": "AFGMIL"}, [("18", None, "AFGMIL")]), coder)
     assert all(e.source is None for e in events if e.cameo_code.startswith("18"))
+
+
+def test_fighters_are_people_not_aircraft(coder: EventCoder) -> None:
+    # "fighters" as the subject are combatants: no air strike (195); "fighter jets" still are aircraft
+    _check(Case("Islamic State fighters killed twelve villagers near Mosul.",
+                {"Islamic State fighters": "IMGMUSISI", "twelve villagers": "IRQCVL"},
+                [("18", "IMGMUSISI", "IRQCVL")], absent=["195"]), coder)
+    _check(Case("Israeli fighter jets killed five militants in Gaza.",
+                {"Israeli": "ISR", "five militants": "PSEREB"}, [("195", None, "PSEREB")]), coder)
