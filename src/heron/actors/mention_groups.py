@@ -58,7 +58,7 @@ class MentionGrouping:
                         if not any(t.i in taken for t in sp) and not self._is_name_part(sp)]
         sector_tokens = {t.i for sp in sector_spans for t in sp}
         sector_spans = [sp for sp in sector_spans if not self._is_name_role(sp, sector_tokens)
-                        and not _adjective_rank(sp, ranks, sector_tokens)]
+                        and not _adjective_rank(sp, ranks, sector_tokens) and not self._idiom(sp)]
         org_heads = org_sectors(ents, taken=taken, sector_tokens={t.i for sp in sector_spans for t in sp})
         if org_heads:
             have = {t.i for sp in sector_spans for t in sp}
@@ -132,6 +132,17 @@ class MentionGrouping:
             g.tokens.add(t.i)
             if code and code not in g.faiths:
                 g.faiths.append(code)
+
+    def _idiom(self, span: Span) -> bool:
+        """A bare singular person noun after "in" or "per" is an idiom, not people: "attend in
+        person", "ten rupees per person" (while "one person was killed" names someone)."""
+        tok = span.root
+        if len(span) != 1 or tok.tag_ != "NN" or any(True for _ in tok.children):
+            return False
+        if tok.dep_ != "pobj" or tok.head.lower_ not in ("in", "per"):
+            return False
+        entry = self.knowledge.sector(tok.text)
+        return entry is not None and entry.person
 
     def _is_name_role(self, span: Span, sector_tokens: set[int]) -> bool:
         """"Union" of "Homeland Union" or India's "Union government", "union" of "union home

@@ -283,8 +283,15 @@ class EventCoder:
                 d_code, a_why = assassination_code(d_code, t_a, m.token, source=s_a, source_named=named,
                                                    target_span=(t_m.tok_start, t_m.tok_end) if t_m else None)
                 d_why = "; ".join(w for w in (d_why, a_why) if w)
+            # "police arrested a housewife", "the arrests were made by the police": whoever was held,
+            # the arrest by a named agent is the news (the detained need not be in the actor tables)
+            detainee = (t_a is None and s_a is not None and named and self.unnamed_perpetrator
+                        and code.startswith(OWN_REPORT_CODES) and _unlisted_detainee(m))
+            # "police opened fire in the air", "fired 1,031 rounds", "burst tear-gas shells": force
+            # named by what was fired is the news, at whomever it was aimed
+            fired = t_a is None and s_a is not None and named and self.unnamed_perpetrator and _fired(d_code, m)
             if self.require_dyad and (s_a is None or (t_a is None and _wants_target(code, m))) and not (
-                    unnamed and self.unnamed_perpetrator):
+                    unnamed and self.unnamed_perpetrator) and not detainee and not fired:
                 continue
             spans = [t.idx for t in trig] + [t.idx + len(t) for t in trig]
             for men in (s_m, t_m):
@@ -433,6 +440,48 @@ def _wants_target(code: str, m: Match) -> bool:
     if not needs_target(code):
         return False
     return code[:2] not in SOURCE_ONLY_ROOTS or (m.pattern.pos != "noun" and m.obj is None)
+
+
+#: objects that name nobody held ("arrested it", "the one that was detained")
+_NO_DETAINEE = frozenset({"it", "that", "which", "what", "this"})
+
+
+def _unlisted_detainee(m: Match) -> bool:
+    """An arrest whose detained are named, if not as actors: the verb's object (or passive subject)
+    is a name, pronoun or number ("Siddiqui was picked up", "detained those who ..."); a noun
+    trigger ("arrests were made") names the act itself."""
+    if m.pattern.pos == "noun":
+        return True
+    obj = grammatical_object(m.token)
+    if obj is None or obj.lower_ in _NO_DETAINEE:
+        return False
+    # a name, a pronoun or a number; a common noun only when the row named it ("booked 62 people"):
+    # "booked a flight" holds nobody
+    if obj.pos_ in ("PROPN", "PRON", "NUM") or obj.ent_type_ == "PERSON" or obj.is_title:
+        return True  # a name the tagger took for a common noun still has its capital ("Siddiqui")
+    return m.obj is not None and m.obj.i == obj.i
+
+
+#: what is fired: a use of force whose row names it as the verb's object needs no target
+AMMUNITION = frozenset({"fire", "round", "rounds", "shot", "shots", "bullet", "bullets", "shell", "shells",
+                        "teargas", "tear-gas", "gas", "canister", "canisters", "pellet", "pellets"})
+#: prepositions that name what a firing was aimed at
+AIMED_PREPS = frozenset({"on", "at", "upon", "into", "toward", "towards", "against"})
+#: the codes of such firing: violent repression (tear gas, baton charges) and small arms
+FIRED_CODES = ("175", "193")
+
+
+def _fired(code: str, m: Match) -> bool:
+    """A shooting or a repression told by what was fired, aimed at nobody named ("opened fire in the
+    air", "fired 50 rounds", "lobbed tear-gas shells"): the row's object is ammunition."""
+    if not code.startswith(FIRED_CODES) or m.pattern.pos != "verb" or m.obj is None:
+        return False
+    if any(p.dep_ == "prep" and p.lower_ in AIMED_PREPS for p in m.token.children):
+        return False  # aimed at something the tables do not know ("opened fire on a clinic"): the dyad rule
+    words = {m.obj.lemma_.lower(), m.obj.lower_}
+    if m.obj_head is not None:
+        words |= {m.obj_head.lemma_.lower(), m.obj_head.lower_}
+    return bool(words & AMMUNITION)
 
 
 def _police(men: Mention | None) -> bool:

@@ -25,6 +25,8 @@ from heron.records import Mention
 INSTRUMENT_PREPS = frozenset({"in", "by", "with", "during", "from"})
 #: gerunds that make their actor noun the force that did it ("killed in police firing")
 FIRING_GERUNDS = frozenset({"fire", "firing", "shoot", "shell", "bomb"})
+#: the firing itself as the instrument ("died in police firing", "killed in army shooting")
+FIRING_NOUNS = frozenset({"firing", "shooting", "gunfire"})
 #: how a nationality or an owner hangs on the instrument noun
 OWNER_DEPS = frozenset({"amod", "compound", "nmod", "poss"})
 
@@ -109,7 +111,9 @@ def instrument_source(m: Match, attr: Attributor, *, sentence_index: int, weapon
         if own is not None and own.actors:
             return Argument([own], f"instrument: '{noun.text} {firing.text}' (fallback)", False)
         words = {noun.lemma_.lower(), *(c.lemma_.lower() for c in noun.children if c.dep_ == "compound")}
-        if not ((attack is not None and noun.i == attack.i) or words & weapon_words):
+        if noun.lower_ in FIRING_NOUNS:  # "perished in police firing": the firing is the police's
+            words.add(noun.lower_)
+        if not ((attack is not None and noun.i == attack.i) or words & (weapon_words | FIRING_NOUNS)):
             continue
         owners = [x for x in _owners(noun, attr, skip, sentence_index) if x.actors]
         if owners:

@@ -233,6 +233,29 @@ def word_forms(tok: Token) -> tuple[str, ...]:
     return tuple(dict.fromkeys(forms))
 
 
+#: where a gerund stands as a noun phrase: "died in police firing", "the firing left two dead"
+GERUND_NOUN_DEPS = frozenset({"pobj", "nsubj", "nsubjpass", "dobj"})
+#: children that show a gerund still acts as a verb ("after meeting the president")
+GERUND_VERB_DEPS = frozenset({"dobj", "ccomp", "xcomp", "nsubj", "nsubjpass", "dative", "aux", "auxpass"})
+
+
+def nominal_gerund(tok: Token) -> bool:
+    """A gerund (VBG) in a noun's place with no object or clause of its own: "in police firing"."""
+    return (tok.tag_ == "VBG" and tok.dep_ in GERUND_NOUN_DEPS
+            and not any(c.dep_ in GERUND_VERB_DEPS for c in tok.children))
+
+
+def _hyphen_prefix(tok: Token, words: frozenset[str]) -> Token | None:
+    """The first part of a hyphenated verb the tokenizer split ("lathi-charged": "lathi", "-",
+    "charged"), when it is one of ``words``."""
+    if tok.i < 2:
+        return None
+    hyph, first = tok.doc[tok.i - 1], tok.doc[tok.i - 2]
+    if hyph.text != "-" or hyph.whitespace_ or first.whitespace_:
+        return None
+    return first if first.lower_ in words or first.lemma_.lower() in words else None
+
+
 def _child_word(tok: Token, deps: Iterable[str], words: frozenset[str]) -> Token | None:
     for c in tok.children:
         if c.dep_ in deps and (c.lower_ in words or c.lemma_.lower() in words):
@@ -360,6 +383,8 @@ class TriggerMatcher:
             use("complement", x)
         if pat.mod:
             m = _child_word(tok, MOD_DEPS, pat.mod)
+            if m is None and pat.pos == "verb":
+                m = _hyphen_prefix(tok, pat.mod)  # "lathi-charged the crowd": the tokenizer split the verb
             if m is None:
                 return None
             use("modifier", m)
@@ -398,6 +423,13 @@ class TriggerMatcher:
                     break
             elif m.obj_head is not None and m.pattern.code[:2] != first.pattern.code[:2]:
                 return m
+        if first is None and nominal_gerund(tok):
+            # "killed in police firing", "the firing by the army": a gerund used as a noun is tried
+            # with the noun rows of its spelling when no verb row holds
+            for pat in self.lexicon.lookup("noun", tok.lower_):
+                m = self._check(pat, tok)
+                if m is not None:
+                    return m
         return first
 
     def find(self, sent: Span) -> list[Match]:
