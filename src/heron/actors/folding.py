@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import unicodedata
+from collections.abc import Iterable
 
 import numpy
 from spacy.attrs import ORTH
@@ -81,10 +82,14 @@ class FoldingMatcher:
     Docs are never changed: the folded form is a new ``Doc`` over the same vocabulary.
     """
 
-    def __init__(self, nlp, phrases, label: str, *, attr: str = "LOWER", build=None) -> None:
+    def __init__(self, nlp, phrases, label: str, *, attr: str = "LOWER", build=None,
+                 exact_only: Iterable[str] = ()) -> None:
         unique = sorted({p for p in phrases if p})
         both = sorted({*unique, *(fold(p) for p in unique)})
         self._matcher: PhraseMatcher = build(nlp, both, label, attr=attr)
+        # phrases an accented word may not reach by folding (lower-cased): demonyms ("Thaís" is a
+        # given name, not "Thais")
+        self._exact_only = frozenset(p.lower() for p in exact_only)
 
     def __len__(self) -> int:
         return len(self._matcher)
@@ -103,4 +108,11 @@ class FoldingMatcher:
         shadow = self._shadow(doc)
         if shadow is None:
             return found
-        return sorted({*found, *self._matcher(shadow)}, key=lambda m: (m[1], m[2], m[0]))
+        folded = [m for m in self._matcher(shadow) if not self._blocked(doc, shadow, m[1], m[2])]
+        return sorted({*found, *folded}, key=lambda m: (m[1], m[2], m[0]))
+
+    def _blocked(self, doc: Doc, shadow: Doc, start: int, end: int) -> bool:
+        if not self._exact_only:
+            return False
+        text = shadow[start:end].text
+        return text != doc[start:end].text and text.lower() in self._exact_only

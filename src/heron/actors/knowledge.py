@@ -126,6 +126,12 @@ class ActorKnowledge:
                         seen.setdefault(r[9] or r[0])
         yield from seen
 
+    def demonym_phrases(self) -> frozenset[str]:
+        """Demonyms and country adjectives, lower-cased ("thai", "thais"): English writes them
+        without accents, so an accented word that folds to one is a name ("Thaís"), not a people."""
+        return frozenset((r[9] or r[0]).lower() for layer in self._layers
+                         for raws in layer.actors.values() for r in raws if r[5] == "demonym")
+
     def cased_phrases(self) -> Iterator[str]:
         """Surface forms of the case-sensitive phrases, for an ``attr="ORTH"`` matcher.
 

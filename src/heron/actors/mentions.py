@@ -84,10 +84,12 @@ class MentionFinder(MentionGrouping):
         self.knowledge = knowledge
         self.use_context_country = use_context_country
         # accent-insensitive: "Erdoğan" finds "Erdogan", "Sao Paulo" finds "São Paulo"
-        self.actor_matcher = FoldingMatcher(nlp, knowledge.phrases(), "ACTOR", build=_phrase_matcher)
+        demonyms = knowledge.demonym_phrases()  # never reached by folding: "Thaís" is no Thai
+        self.actor_matcher = FoldingMatcher(nlp, knowledge.phrases(), "ACTOR", build=_phrase_matcher,
+                                            exact_only=demonyms)
         # names that are also common words ("US"/"us", "WHO"/"who", "Chad"): matched by exact case
         self.cased_matcher = FoldingMatcher(nlp, knowledge.cased_phrases(), "ACTOR", attr="ORTH",
-                                            build=_phrase_matcher)
+                                            build=_phrase_matcher, exact_only=demonyms)
         self.sector_matcher = _phrase_matcher(nlp, knowledge.sector_phrases(), "SECTOR")
         self.words = mention_words()
         self._slips = CountrySlips(knowledge)
