@@ -162,3 +162,41 @@ def test_police_named_otherwise(code, text):
 def test_in_person_is_still_no_actor(code):
     coded = code("the minister will attend in person.")
     assert not any(m.text.lower() == "person" for m in coded.mentions)
+
+
+# --- victims told only as a number ------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "97 died in police firing.",
+    "the police killed two near the railway crossing.",
+])
+def test_violence_against_a_number_of_people_is_kept(code, text):
+    coded = code(text)
+    assert any(_police(e) for e in coded.events if e.cameo_root in ("18", "19")), _show(coded)
+
+
+def test_a_pronoun_victim_waits_for_coreference(code):
+    coded = code("the police killed them near the station.")
+    assert not [e for e in coded.events if e.cameo_root in ("18", "19") and not e.target_code], _show(coded)
+
+
+# --- arrest verbs in other senses -------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "he said the sales were expected to pick up in delhi in the coming days.",
+    "the leader apprehended that the march to ayodhya may cause riots.",
+    "the vhp took out a symbolic march in ayodhya.",
+])
+def test_an_arrest_verb_that_holds_nobody_is_no_arrest(code, text):
+    coded = code(text)
+    assert not _events(coded, "173"), _show(coded)
+
+
+def test_taken_in_for_questioning_is_still_an_arrest(code):
+    coded = code("the police took him in for questioning.")
+    assert any(_police(e) for e in _events(coded, "173")), _show(coded)
+
+
+def test_charged_of_is_an_accusation(code):
+    coded = code("the opposition leaders charged the bjp of instigating violence.")
+    assert _events(coded, "112") and not _events(coded, "173"), _show(coded)

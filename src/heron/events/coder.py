@@ -166,6 +166,8 @@ class EventCoder:
               places: Sequence[Place] = ()) -> list[EventCandidate]:
         m, pat = node.match, node.pattern
         emb = node.embedded
+        if node.code.startswith(OWN_REPORT_CODES) and not _holds_someone(m):
+            return []  # "the activity will pick up", "he apprehended that ...": nobody is held
         source = attr.resolve(m, pat.source)
         if source is None and node.mapped and emb is not None and node.code.startswith("03"):
             # an intent belongs to whoever would act: "the situation requires that X and Y cooperate"
@@ -289,7 +291,8 @@ class EventCoder:
                         and code.startswith(OWN_REPORT_CODES) and _unlisted_detainee(m))
             # "police opened fire in the air", "fired 1,031 rounds", "burst tear-gas shells": force
             # named by what was fired is the news, at whomever it was aimed
-            fired = t_a is None and s_a is not None and named and self.unnamed_perpetrator and _fired(d_code, m)
+            fired = t_a is None and s_a is not None and named and self.unnamed_perpetrator and (
+                _fired(d_code, m) or (d_code[:2] in ("18", "19") and _uncounted_victims(m, pat.target, attr)))
             if self.require_dyad and (s_a is None or (t_a is None and _wants_target(code, m))) and not (
                     unnamed and self.unnamed_perpetrator) and not detainee and not fired:
                 continue
@@ -460,6 +463,29 @@ def _unlisted_detainee(m: Match) -> bool:
     if obj.pos_ in ("PROPN", "PRON", "NUM") or obj.ent_type_ == "PERSON" or obj.is_title:
         return True  # a name the tagger took for a common noun still has its capital ("Siddiqui")
     return m.obj is not None and m.obj.i == obj.i
+
+
+def _holds_someone(m: Match) -> bool:
+    """An arrest verb holds someone: its object, a passive's patient, or a row's named object. Used
+    without one it is another sense ("the activity will pick up", "apprehended that ...")."""
+    if m.pattern.pos != "verb" or m.obj is not None:
+        return True
+    tok = m.token
+    # a passive has its patient even where the parser lost it ("were stopped and arrested")
+    return grammatical_object(tok) is not None or is_passive(tok)
+
+
+def _uncounted_victims(m: Match, slots: Sequence[str], attr: Attributor) -> bool:
+    """Violence whose victims are only a number ("97 died in police firing", "police killed two"):
+    people, though no actor names them (a pronoun waits for coreference: "killed them")."""
+    for slot in slots:
+        if slot not in ("dobj", "subj"):
+            continue
+        toks, _ = attr.slot_tokens(m, slot)
+        for t in toks:
+            if t.pos_ == "NUM":
+                return True
+    return False
 
 
 #: what is fired: a use of force whose row names it as the verb's object needs no target

@@ -321,7 +321,11 @@ class TriggerMatcher:
                 return None
             use("host verb", host)
         if pat.prt:
-            p = _child_word(tok, ("prt", "advmod", "prep"), pat.prt)
+            p = _child_word(tok, ("prt", "advmod"), pat.prt)
+            if p is None:  # a particle the parser took for a preposition governs nothing of its own:
+                # "took him in", not "took out a march in Ayodhya"
+                p = next((c for c in tok.children if c.dep_ == "prep" and (c.lower_ in pat.prt or c.lemma_.lower() in pat.prt)
+                          and not any(g.dep_ == "pobj" for g in c.children)), None)
             if p is None:
                 return None
             if p.dep_ == "prep" and any(c.dep_ == "pobj" for c in p.children) and any(
