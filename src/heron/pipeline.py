@@ -240,6 +240,7 @@ class Coder:
         counts: list[Count] = []
         all_dates: list[DateRef] = []
         carried: tuple[DateRef, int] | None = None
+        previous: list = []
         for i, sent in enumerate(sents):
             sent_ents = ctx.sentence_ents(i)
             dates = find_dates(sent, published=article.published, ents=sent_ents, doc_text=text)
@@ -250,6 +251,11 @@ class Coder:
             sent_places = places_by_sentence.get(i, [])
             candidates = self.event_coder.code_sentence(sent, by_sentence.get(i, []), sentence_index=i,
                                                         published=article.published, places=sent_places)
+            # "Maoists opened fire on the police. The police retaliated": against the attackers
+            from heron.events.retaliation import link_retaliations
+
+            candidates = link_retaliations(candidates, previous)
+            previous = candidates
             sent_events = []
             actor_tokens = {t for m in by_sentence.get(i, []) for t in range(m.tok_start, m.tok_end)}
             for cand in candidates:

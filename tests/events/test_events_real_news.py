@@ -9,6 +9,8 @@ Sentences written for these tests.
 * A killing told as a noun with its weapon in an in-phrase ("the killing of seven policemen in an
   IED explosion") is coded as that attack; a claimed attack takes the claimant as its source, even
   where the place's country stood in for the missing agent.
+* An act with no named agent that is "blamed on / attributed to" someone takes them as its source.
+* A dharna (a sit-in protest, Indian English) is a demonstration (141).
 """
 
 from __future__ import annotations
@@ -124,3 +126,65 @@ def test_claimed_killing_takes_the_claimant_not_the_place(code) -> None:
     assert {e.source_code for e in attacks} == {claims[0].source_code}, _show(coded)
     assert all(e.source_code != "IND" for e in attacks), _show(coded)  # not the place's country
     assert not [e for e in coded.events if e.cameo_code == "190"], _show(coded)
+
+
+# --- the one an act is blamed on -------------------------------------------------------------------
+
+BLAMED = [
+    Case("Five soldiers were killed in an ambush blamed on the rebels.",
+         {"Five soldiers": "COLMIL", "the rebels": "COLREB"}, [("190", "COLREB", "COLMIL")]),
+    Case("Two policemen were killed in an ambush attributed to the rebels.",
+         {"Two policemen": "COLCOP", "the rebels": "COLREB"}, [("190", "COLREB", "COLCOP")]),
+    Case("The murders of three priests were blamed on the army.",
+         {"three priests": "SLVREL", "the army": "SLVMIL"}, [("18", "SLVMIL", "SLVREL")]),
+]
+
+
+@pytest.mark.parametrize("case", BLAMED, ids=[c.text[:50] for c in BLAMED])
+def test_act_blamed_on_someone_takes_them_as_source(case: Case, coder: EventCoder) -> None:
+    events = _check(case, coder)
+    assert all(e.source is not None for e in events if e.cameo_code[:2] in ("18", "19")), events
+
+
+# --- a dharna is a sit-in demonstration (141) ------------------------------------------------------
+
+def test_dharna_is_a_demonstration(coder: EventCoder) -> None:
+    _check(Case("Opposition workers staged a dharna outside the assembly.",
+                {"Opposition workers": "INDOPP", "the assembly": "INDLEG"}, [("141", "INDOPP", None)]), coder)
+
+
+# --- a retaliation is against the attackers of the sentence before -----------------------------------
+
+def test_retaliation_is_against_who_attacked_just_before(code) -> None:
+    coded = code("Maoists opened fire on a police team in Gadchiroli on Monday. "
+                 "The police retaliated and the exchange of fire continued for an hour.")
+    back = [e for e in coded.events if e.sentence_index == 1 and e.cameo_root == "19"]
+    assert [(e.source_code, e.target_code) for e in back] == [("INDCOP", "INDREB")], _show(coded)
+
+
+def test_retaliation_in_a_relative_clause(code) -> None:
+    coded = code("Militants attacked an Indian army patrol which retaliated, killing a militant.")
+    assert ("INDMIL", "INDREB") in _dyads(coded, "19"), _show(coded)
+
+
+def test_retaliation_with_nobody_before_is_not_coded(code) -> None:
+    coded = code("The police in Bihar retaliated.")
+    assert not [e for e in coded.events if e.cameo_root == "19"], _show(coded)
+
+
+def test_threatened_retaliation_stays_a_threat(code) -> None:
+    coded = code("Pakistan said it would retaliate against India.")
+    assert [e for e in coded.events if e.cameo_root == "13"], _show(coded)
+    assert not [e for e in coded.events if e.cameo_root == "19"], _show(coded)
+
+
+def test_retaliation_against_an_attack_earlier_in_the_sentence(code) -> None:
+    coded = code("When the Maoists opened fire in Bihar, the police retaliated.")
+    assert ("INDCOP", "INDREB") in _dyads(coded, "19"), _show(coded)
+
+
+def test_the_security_forces_retaliate_for_their_commandos(code) -> None:
+    coded = code("Maoists opened fire on a team of Indian commandos in Gadchiroli. "
+                 "The Indian Security Forces retaliated.")
+    back = [e for e in coded.events if e.sentence_index == 1 and e.cameo_root == "19"]
+    assert [(e.source_code[:3], e.target_code) for e in back] == [("IND", "INDREB")], _show(coded)

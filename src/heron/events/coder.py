@@ -52,8 +52,9 @@ from heron.events.places import (
     event_place_target,
     host_place,
 )
-from heron.events.instrument import instrument_source, noun_owner, participation
+from heron.events.instrument import blamed_source, instrument_source, noun_owner, participation
 from heron.events.refine import refine_code
+from heron.events.retaliation import RETALIATION_ROWS
 from heron.events.claims import OWN_PEOPLE_CODES, link_claims, own_country_target
 from heron.events.unconventional import unconventional_code
 from heron.events.assassination import assassination_code
@@ -179,6 +180,9 @@ class EventCoder:
             # "killed in a NATO air strike": the instrument's owner, before the place's country
             source = instrument_source(m, attr, sentence_index=sentence_index, weapon_words=self._weapon_words,
                                        attack=node.instrument.token if node.instrument else None)
+        if source is None and node.code[:2] in PLACE_SOURCE_ROOTS:
+            # "killed in a tank attack officials blamed on a militia group": who it is blamed on
+            source = blamed_source(m, attr, attack=node.instrument.token if node.instrument else None)
         if source is None and node.code.startswith(OWN_REPORT_CODES) and _agentless(m) and _police(node.reporter):
             # "three men were arrested, police said": the police report their own arrests
             source = Argument([node.reporter], "reporter (the police report their own arrests)", False)
@@ -217,7 +221,7 @@ class EventCoder:
             why = f"mutual object {m.obj.text!r}: both ways"
             node.note = f"{node.note}; {why}" if node.note else why
         pairs_up = own_reciprocal and source is not None and sum(len(x.actors) for x in source.mentions) > 1
-        if target is None and not code.startswith("01") and not pairs_up:
+        if target is None and not code.startswith("01") and not pairs_up and not pat.id.startswith(RETALIATION_ROWS):
             # look further for a target even where the code may go without one ("threatened to
             # crush X"): an event with its target is worth more than one without
             also = [emb.match, *(c.match for c in node.companions)] if emb is not None else []
@@ -228,7 +232,8 @@ class EventCoder:
             if place is not None:
                 target = Argument([place], "place (host country)", False)
         if (target is None and places and (code[:2] in PLACE_TARGET_ROOTS or code in PLACE_TARGET_CODES) and needs_target(code)
-                and not pairs_up and not (own_reciprocal and source is not None and source.slot == "between")):
+                and not pairs_up and not (own_reciprocal and source is not None and source.slot == "between")
+                and not pat.id.startswith(RETALIATION_ROWS)):  # against the attackers, not the place
             # "clashes between X and Y in Bihar": X and Y are each other's targets, the place is no party
             # "air strikes hit the rebel-held enclave of Eastern Ghouta": the country of the place
             place = event_place_target(m, places, sentence_index=sentence_index, actor_tokens=attr.by_token)
@@ -293,7 +298,9 @@ class EventCoder:
             # named by what was fired is the news, at whomever it was aimed
             fired = t_a is None and s_a is not None and named and self.unnamed_perpetrator and (
                 _fired(d_code, m) or (d_code[:2] in ("18", "19") and _uncounted_victims(m, pat.target, attr)))
-            if self.require_dyad and (s_a is None or (t_a is None and _wants_target(code, m))) and not (
+            # a retaliation with no target waits for the attackers of the sentence before (retaliation.py)
+            waits = t_a is None and pat.id.startswith(RETALIATION_ROWS) and d_code[:2] == "19"
+            if self.require_dyad and (s_a is None or (t_a is None and _wants_target(code, m) and not waits)) and not (
                     unnamed and self.unnamed_perpetrator) and not detainee and not fired:
                 continue
             spans = [t.idx for t in trig] + [t.idx + len(t) for t in trig]

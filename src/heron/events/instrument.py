@@ -17,7 +17,7 @@ from collections.abc import Collection
 from spacy.tokens import Token
 
 from heron.events.attribution import Argument, Attributor
-from heron.events.matcher import Match, is_passive, prep_objects
+from heron.events.matcher import Match, is_passive, prep_objects, preps
 from heron.events.places import builtin_knowledge
 from heron.records import Mention
 
@@ -129,6 +129,33 @@ def noun_owner(m: Match, attr: Attributor, *, sentence_index: int) -> Argument |
         return None  # "complained over Israeli air raids": the complaint's topic, not how anyone died
     owners = [x for x in _owners(tok, attr, {p.i for p in m.parts}, sentence_index) if x.actors]
     return Argument(owners, "mod (the attack's owner)", False) if owners else None
+
+
+#: verbs that put an act on someone, and the preposition that names who: "an attack officials
+#: blamed on a militia group", "the murders were blamed on the death squads", "killings attributed to X"
+BLAME_VERBS = {"blame": "on", "attribute": "to", "pin": "on"}
+
+
+def blamed_source(m: Match, attr: Attributor, *, attack: Token | None = None) -> Argument | None:
+    """The one an act with no named agent is blamed on, as an indirect source: the act (or the
+    attack that merged into it) modified by "blamed on X" (participle or relative clause), or
+    the subject of a passive "was blamed on X"; for a verb, also the noun of its in/by/with phrase."""
+    toks = [m.token, *([attack] if attack is not None else [])]
+    if m.pattern.pos == "verb":  # "killed in an ambush attributed to X"
+        toks += [o for p in m.token.children if p.dep_ in ("prep", "agent") and p.lower_ in INSTRUMENT_PREPS
+                 for o in prep_objects(p)]
+    for tok in toks:
+        verbs = [c for c in tok.children if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in BLAME_VERBS]
+        if tok.dep_ == "nsubjpass" and tok.head.lemma_.lower() in BLAME_VERBS:
+            verbs.append(tok.head)
+        for verb in verbs:
+            for p in preps(verb, BLAME_VERBS[verb.lemma_.lower()]):
+                for o in prep_objects(p):
+                    found, _ = attr.mentions_at(o, skip={tok.i})
+                    found = [x for x in found if x.actors]
+                    if found:
+                        return Argument(found, f"blamed on '{o.text}' ('{verb.text}', fallback)", False)
+    return None
 
 
 #: verbs whose passive or "in" use is taking part, not fighting: "Serb forces were engaged in
