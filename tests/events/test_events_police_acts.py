@@ -200,3 +200,27 @@ def test_taken_in_for_questioning_is_still_an_arrest(code):
 def test_charged_of_is_an_accusation(code):
     coded = code("the opposition leaders charged the bjp of instigating violence.")
     assert _events(coded, "112") and not _events(coded, "173"), _show(coded)
+
+
+# --- arrests the police report ------------------------------------------------------------------
+
+def test_arrests_told_by_a_police_officer_are_the_police_act(code):
+    coded = code("the police commissioner said the arrests were made when the mob came out on the roads.")
+    assert any(_police(e) for e in _events(coded, "173")), _show(coded)
+
+
+def test_arrests_according_to_police_sources_are_the_police_act(code):
+    coded = code("according to city police control room sources, a few preventive arrests were made.")
+    assert any(_police(e) for e in _events(coded, "173")), _show(coded)
+
+
+# --- charged with conduct ---------------------------------------------------------------------
+
+def test_conduct_charged_by_a_politician_is_an_accusation(code):
+    coded = code("the opposition charged the government with rigging the election.")
+    assert _events(coded, "112") and not _events(coded, "173"), _show(coded)
+
+
+def test_conduct_charged_by_the_police_is_a_legal_charge(code):
+    coded = code("the police charged the two men with looting the shops.")
+    assert any(_police(e) for e in _events(coded, "173")), _show(coded)

@@ -41,7 +41,7 @@ from heron.events.dictionary_events import dictionary_events, dictionary_hits
 from heron.events.embedding import Node, embed, make_node, mark_refusals, merge_instruments
 from heron.events.topics import mark_topics
 from heron.events.lexicon import TriggerLexicon, load_lexicon
-from heron.events.matcher import Match, TriggerMatcher, grammatical_object, is_passive
+from heron.events.matcher import Match, TriggerMatcher, grammatical_object, is_passive, prep_objects, preps
 from heron.events.modality import clause_chain, clause_modality, is_historical, noun_modality
 from heron.events.ontology_bridge import needs_target
 from heron.events.places import (
@@ -183,9 +183,12 @@ class EventCoder:
         if source is None and node.code[:2] in PLACE_SOURCE_ROOTS:
             # "killed in a tank attack officials blamed on a militia group": who it is blamed on
             source = blamed_source(m, attr, attack=node.instrument.token if node.instrument else None)
-        if source is None and node.code.startswith(OWN_REPORT_CODES) and _agentless(m) and _police(node.reporter):
-            # "three men were arrested, police said": the police report their own arrests
-            source = Argument([node.reporter], "reporter (the police report their own arrests)", False)
+        if source is None and node.code.startswith(OWN_REPORT_CODES) and _agentless(m):
+            # "three men were arrested, police said", "according to police sources, arrests were
+            # made": the police report their own arrests
+            reporter = node.reporter if _police(node.reporter) else _according_to(m, attr)
+            if _police(reporter):
+                source = Argument([reporter], "reporter (the police report their own arrests)", False)
         if source is None and places and node.code[:2] in PLACE_SOURCE_ROOTS and _agentless(m):
             # "was arrested in Lebanon", "killed in a bombing near Samarra": nobody is named as the
             # agent; the act is the place's (its authorities', its armed men's)
@@ -248,6 +251,11 @@ class EventCoder:
             reciprocal = own_reciprocal
         if code[:2] in ONE_SIDED_ROOTS:  # refusing, asking, demanding, threatening: one side's act
             reciprocal = False
+        if code.startswith("173") and _conduct_charged(m) and not _legal_agent(source):
+            # "charged the government with inciting tension": conduct blamed, not a legal charge
+            code = "112"
+            why = "charged with conduct by no police or court: an accusation (173 -> 112)"
+            node.note = f"{node.note}; {why}" if node.note else why
         code, why = refine_code(code, m, self.lexicon, attr.by_token)  # refine.py: 1411, 074, 071, 201
         if why:
             node.note = f"{node.note}; {why}" if node.note else why
@@ -515,6 +523,34 @@ def _fired(code: str, m: Match) -> bool:
     if m.obj_head is not None:
         words |= {m.obj_head.lemma_.lower(), m.obj_head.lower_}
     return bool(words & AMMUNITION)
+
+
+def _conduct_charged(m: Match) -> bool:
+    """ "charged X with V-ing ...": the with-phrase is a gerund (conduct), not an offence noun
+    ("with murder")."""
+    if m.pattern.pos != "verb":
+        return False
+    return any(g.dep_ == "pcomp" and g.tag_ == "VBG" for p in m.token.children
+               if p.dep_ == "prep" and p.lower_ == "with" for g in p.children)
+
+
+def _legal_agent(source: Argument | None) -> bool:
+    """Police, prosecutors or courts: those who bring legal charges."""
+    return source is not None and any(set(a.sectors) & {"COP", "JUD"} or a.code[3:6] in ("COP", "JUD")
+                                      for x in source.mentions for a in x.actors)
+
+
+def _according_to(m: Match, attr: Attributor) -> Mention | None:
+    """The mention an "according to" phrase of the act's clause names ("according to police")."""
+    for t in (m.anchor, m.anchor.sent.root):
+        for p in preps(t, "according"):
+            for to in preps(p, "to"):
+                for o in prep_objects(to):
+                    found, _ = attr.mentions_at(o)
+                    found = found or attr.clause_mentions(o)  # "city police control room sources"
+                    if found:
+                        return found[0]
+    return None
 
 
 def _police(men: Mention | None) -> bool:
