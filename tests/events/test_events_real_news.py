@@ -11,6 +11,9 @@ Sentences written for these tests.
   where the place's country stood in for the missing agent.
 * An act with no named agent that is "blamed on / attributed to" someone takes them as its source.
 * A dharna (a sit-in protest, Indian English) is a demonstration (141).
+* A bare retaliation is force back at whoever attacked the retaliator's side just before.
+* A subject that names nobody ("no group has claimed responsibility", "none of them was hurt")
+  negates the act.
 """
 
 from __future__ import annotations
@@ -188,3 +191,31 @@ def test_the_security_forces_retaliate_for_their_commandos(code) -> None:
                  "The Indian Security Forces retaliated.")
     back = [e for e in coded.events if e.sentence_index == 1 and e.cameo_root == "19"]
     assert [(e.source_code[:3], e.target_code) for e in back] == [("IND", "INDREB")], _show(coded)
+
+
+# --- a subject that names nobody negates the act ----------------------------------------------------
+
+NOBODY = [
+    Case("No militant group has claimed responsibility for the attack.", {"militant group": "INDREB"}, [],
+         absent=["015"]),
+    Case("None of the rebel groups has taken responsibility for the bombing.", {"the rebel groups": "COLREB"}, [],
+         absent=["015"]),
+    Case("No country has recognised the new government.", {"country": "XXX", "the new government": "AFGGOV"}, [],
+         absent=["0"]),
+    # the nobody of another clause with its own subject does not negate it
+    Case("No officer wants trouble in his district, so the police encourage peace committees.",
+         {"the police": "INDCOP", "peace committees": "INDCVL"}, [("02", "INDCOP", "INDCVL")]),
+    # a named claimant still claims
+    Case("The rebel group has claimed responsibility for the attack on the police.",
+         {"The rebel group": "INDREB", "the police": "INDCOP"}, [("015", "INDREB", "INDCOP")]),
+]
+
+
+@pytest.mark.parametrize("case", NOBODY, ids=[c.text[:50] for c in NOBODY])
+def test_nobody_as_subject_negates(case: Case, coder: EventCoder) -> None:
+    _check(case, coder)
+
+
+def test_nobody_hurt_is_no_assault(code) -> None:
+    coded = code("Maoists attacked a police camp in Bihar. None of the policemen was hurt.")
+    assert not [e for e in coded.events if e.sentence_index == 1], _show(coded)

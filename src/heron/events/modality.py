@@ -42,13 +42,27 @@ def clause_chain(tok: Token) -> Iterator[Token]:
         tok = tok.head
 
 
+#: subjects that say nobody did it
+NOBODY = frozenset({"nobody", "none", "neither", "noone"})
+
+
+def _nobody(subj: Token) -> bool:
+    """A subject that names nobody: "no group", "no one", "none (of the groups)", "nobody"."""
+    return subj.lower_ in NOBODY or any(c.dep_ == "det" and c.lower_ == "no" for c in subj.children)
+
+
 def is_negated(tok: Token) -> bool:
+    own_subject = False  # only the subject of the trigger's own clause: "no officer wants X, so police encourage Y"
     for t in clause_chain(tok):
         for c in t.children:
             if c.dep_ == "neg":
                 return True
             if c.dep_ == "det" and c.lower_ == "no" and t.pos_ == "NOUN":
                 return True
+            if c.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("VERB", "AUX") and not own_subject:
+                if _nobody(c):
+                    return True  # "no group has claimed responsibility", "none of them attacked"
+        own_subject = own_subject or any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
         if t.dep_ in ("pcomp", "pobj") and t.head.lower_ == "without":
             return True
     return False
