@@ -224,3 +224,20 @@ def test_conduct_charged_by_a_politician_is_an_accusation(code):
 def test_conduct_charged_by_the_police_is_a_legal_charge(code):
     coded = code("the police charged the two men with looting the shops.")
     assert any(_police(e) for e in _events(coded, "173")), _show(coded)
+
+
+# --- the Hindu volunteers of the temple campaign; apprehensions are fears -------------------------
+
+@pytest.mark.parametrize("text", [
+    "police arrested 40 kar sevaks at the railway station.",
+    "the police opened fire on the ramsevaks near the temple.",
+])
+def test_kar_sevaks_are_hindu_civilians(code, text):
+    coded = code(text)
+    hits = [e for e in coded.events if _police(e) and e.target_code and "HIN" in e.target_code]
+    assert hits, _show(coded)
+
+
+def test_apprehensions_are_no_arrest(code):
+    coded = code("the restrictions were clamped in view of apprehensions of the arrival of hindus from the districts.")
+    assert not _events(coded, "173"), _show(coded)
