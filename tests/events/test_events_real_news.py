@@ -14,6 +14,7 @@ Sentences written for these tests.
 * A bare retaliation is force back at whoever attacked the retaliator's side just before.
 * A subject that names nobody ("no group has claimed responsibility", "none of them was hurt")
   negates the act.
+* A claim of responsibility with no victim named is over the country of the attack's place.
 """
 
 from __future__ import annotations
@@ -219,3 +220,17 @@ def test_nobody_as_subject_negates(case: Case, coder: EventCoder) -> None:
 def test_nobody_hurt_is_no_assault(code) -> None:
     coded = code("Maoists attacked a police camp in Bihar. None of the policemen was hurt.")
     assert not [e for e in coded.events if e.sentence_index == 1], _show(coded)
+
+
+# --- a claim with no victim named is over the country of the attack's place --------------------------
+
+def test_claim_of_an_attack_in_a_country_targets_it(code) -> None:
+    coded = code("The Islamic State group has claimed responsibility for the attack in Spain, according to a statement.")
+    claims = [e for e in coded.events if e.cameo_code == "015"]
+    assert [e.target_code for e in claims] == ["ESP"], _show(coded)
+
+
+def test_claim_of_victims_keeps_the_victims(code) -> None:
+    coded = code("The Maoists claimed responsibility for the killing of five policemen in Bihar.")
+    claims = [e for e in coded.events if e.cameo_code == "015"]
+    assert [e.target_code for e in claims] == ["INDCOP"], _show(coded)

@@ -23,6 +23,11 @@ from heron.records import EventCandidate, Mention
 #: codes imposed on the people of the country that declares them, when no other target is named
 OWN_PEOPLE_CODES = frozenset({"1723", "1724"})
 CLAIM_CODE = "015"
+#: the rows of a claim of responsibility (01-statement.yaml); with no victim named the claim is over
+#: the country of the attack's place ("claimed responsibility for the Cambrils attack in Spain")
+CLAIM_ROWS = ("stmt.claim-responsibility/",)
+#: the reason's words for a target taken from the place of the act (coder.py)
+PLACE_TARGET_NOTE = "place of the act (fallback)"
 #: the reason's words for a source taken from the place of an act with no agent named (coder.py)
 PLACE_SOURCE_NOTE = "place of the act, no agent named"
 #: roots of the attacks a claim of responsibility is about
@@ -57,7 +62,7 @@ def link_claims(events: Sequence[EventCandidate]) -> list[EventCandidate]:
     out: list[EventCandidate] = []
     seen: set[tuple] = set()
     for e in events:
-        if e.cameo_code == CLAIM_CODE and e.source is not None and e.target is None:
+        if e.cameo_code == CLAIM_CODE and e.source is not None and (e.target is None or PLACE_TARGET_NOTE in e.reason):
             victims = [a for a in attacks if a.target is not None and a.trigger_start > e.trigger_start]
             if victims:
                 v = victims[0]

@@ -55,7 +55,7 @@ from heron.events.places import (
 from heron.events.instrument import blamed_source, instrument_source, noun_owner, participation
 from heron.events.refine import refine_code
 from heron.events.retaliation import RETALIATION_ROWS
-from heron.events.claims import OWN_PEOPLE_CODES, link_claims, own_country_target
+from heron.events.claims import CLAIM_ROWS, OWN_PEOPLE_CODES, link_claims, own_country_target
 from heron.events.unconventional import unconventional_code
 from heron.events.assassination import assassination_code
 from heron.events.unnamed import unnamed_kept, unnamed_note
@@ -234,12 +234,17 @@ class EventCoder:
             place = host_place(m, sentence_index=sentence_index, exclude_countries=own)
             if place is not None:
                 target = Argument([place], "place (host country)", False)
-        if (target is None and places and (code[:2] in PLACE_TARGET_ROOTS or code in PLACE_TARGET_CODES) and needs_target(code)
+        claimed_place = pat.id.startswith(CLAIM_ROWS)  # "claimed responsibility for the attack in Spain"
+        if (target is None and places and ((code[:2] in PLACE_TARGET_ROOTS or code in PLACE_TARGET_CODES) and needs_target(code)
+                                           or claimed_place)
                 and not pairs_up and not (own_reciprocal and source is not None and source.slot == "between")
                 and not pat.id.startswith(RETALIATION_ROWS)):  # against the attackers, not the place
             # "clashes between X and Y in Bihar": X and Y are each other's targets, the place is no party
             # "air strikes hit the rebel-held enclave of Eastern Ghouta": the country of the place
             place = event_place_target(m, places, sentence_index=sentence_index, actor_tokens=attr.by_token)
+            if place is not None and claimed_place and source is not None and any(
+                    a.code == b.code for x in source.mentions for a in x.actors for b in place.actors):
+                place = None  # a claimant known only by its country claims no act on its own country
             if place is not None:
                 target = Argument([place], "place of the act (fallback)", False)
         if target is None and source is not None and code in OWN_PEOPLE_CODES:
