@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -30,3 +31,15 @@ def coder():
 @pytest.fixture(scope="session")
 def nlp(coder):
     return coder.nlp
+
+
+@pytest.fixture(scope="session")
+def coded(coder):
+    """``coded(text, published=...)``: the text coded end to end by the shared coder (default
+    publication date 2024-03-05), as :func:`heron.pipeline.code_text` returns it."""
+    from heron.pipeline import code_text
+
+    def run(text: str, *, published: date = date(2024, 3, 5)):
+        return code_text(text, published=published, coder=coder)
+
+    return run

@@ -4,22 +4,15 @@ targets the act's own words leave implicit. Texts written for these tests."""
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
 from heron.events.unconventional import noncombatant
-from heron.pipeline import code_text
 from heron.records import Actor
 
 
 @pytest.fixture(scope="module")
-def code(coder):
-    def run(text: str):
-        return [(e.source_code, e.cameo_code, e.target_code)
-                for e in code_text(text, published=date(2024, 3, 5), coder=coder).events]
-
-    return run
+def code(coded):
+    return lambda text: [(e.source_code, e.cameo_code, e.target_code) for e in coded(text).events]
 
 
 @pytest.mark.parametrize("text, expected", [

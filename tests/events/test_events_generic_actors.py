@@ -4,18 +4,12 @@ of a target (issue 10, real-news misses "no target")."""
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
-
-from heron.pipeline import code_text
 
 
 @pytest.fixture(scope="module")
-def code(coder):
-    def run(text):
-        return code_text(text, published=date(2024, 3, 5), coder=coder).events
-    return run
+def code(coded):
+    return lambda text: coded(text).events
 
 
 @pytest.mark.parametrize("text,want", [

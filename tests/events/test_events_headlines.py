@@ -12,15 +12,11 @@ from datetime import date
 import pytest
 
 from heron.geo.dateline import find_dateline
-from heron.pipeline import code_text
 
 
 @pytest.fixture(scope="module")
-def code(coder):
-    def run(text: str):
-        return code_text(text, published=date(2024, 3, 5), coder=coder)
-
-    return run
+def code(coded):
+    return coded
 
 
 @pytest.mark.parametrize("text, place, agency", [

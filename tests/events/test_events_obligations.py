@@ -4,19 +4,12 @@ under the same trigger (issue 10: CAMEO manual and ConfliBERT misses)."""
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
-
-from heron.pipeline import code_text
 
 
 @pytest.fixture(scope="module")
-def code(coder):
-    def run(text):
-        return [(e.cameo_code, e.source_code, e.target_code)
-                for e in code_text(text, published=date(2024, 3, 5), coder=coder).events]
-    return run
+def code(coded):
+    return lambda text: [(e.cameo_code, e.source_code, e.target_code) for e in coded(text).events]
 
 
 def test_needs_to_said_of_another_is_an_appeal(code):

@@ -11,15 +11,10 @@ from datetime import date
 
 import pytest
 
-from heron.pipeline import code_text
-
 
 @pytest.fixture(scope="module")
-def code(coder):
-    def run(text: str):
-        return code_text(text, published=date(2002, 3, 5), coder=coder)
-
-    return run
+def code(coded):
+    return lambda text: coded(text, published=date(2002, 3, 5))
 
 
 def _police(e) -> bool:

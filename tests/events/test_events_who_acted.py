@@ -4,19 +4,12 @@ place; institutions take their country from context. Texts written for these tes
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
-
-from heron.pipeline import code_text
 
 
 @pytest.fixture(scope="module")
-def code(coder):
-    def run(text: str):
-        return code_text(text, published=date(2024, 3, 5), coder=coder).events
-
-    return run
+def code(coded):
+    return lambda text: coded(text).events
 
 
 def _violent(events):

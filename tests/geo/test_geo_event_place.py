@@ -10,15 +10,10 @@ from datetime import date
 
 import pytest
 
-from heron.pipeline import code_text
-
 
 @pytest.fixture(scope="module")
-def code(coder):
-    def run(text: str):
-        return code_text(text, published=date(2024, 3, 5), coder=coder)
-
-    return run
+def code(coded):
+    return coded
 
 
 def _events(coded, code_root: str | None = None, sentence: int | None = None):

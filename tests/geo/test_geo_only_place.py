@@ -3,19 +3,12 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
-
-from heron.pipeline import code_text
 
 
 @pytest.fixture(scope="module")
-def code(coder):
-    def run(text: str):
-        return code_text(text, published=date(2024, 3, 5), coder=coder)
-
-    return run
+def code(coded):
+    return coded
 
 
 def test_events_told_without_a_place_take_the_articles_one_place(code):
