@@ -41,7 +41,7 @@ from heron.events.dictionary_events import dictionary_events, dictionary_hits
 from heron.events.embedding import Node, embed, make_node, mark_refusals, merge_instruments
 from heron.events.topics import mark_topics
 from heron.events.lexicon import TriggerLexicon, load_lexicon
-from heron.events.matcher import Match, TriggerMatcher, grammatical_object, is_passive, prep_objects, preps
+from heron.events.matcher import Match, TriggerMatcher, grammatical_object, is_passive
 from heron.events.modality import clause_chain, clause_modality, is_historical, noun_modality
 from heron.events.ontology_bridge import needs_target
 from heron.events.places import (
@@ -55,7 +55,8 @@ from heron.events.places import (
 from heron.events.instrument import blamed_source, instrument_source, noun_owner, participation
 from heron.events.refine import refine_code
 from heron.events.retaliation import RETALIATION_ROWS
-from heron.events.claims import CLAIM_ROWS, OWN_PEOPLE_CODES, link_claims, own_country_target
+from heron.events.claims import (CLAIM_ROWS, OWN_PEOPLE_CODES, PLACE_SOURCE_NOTE, PLACE_TARGET_NOTE, link_claims,
+                                 own_country_target)
 from heron.events.unconventional import unconventional_code
 from heron.events.assassination import assassination_code
 from heron.events.unnamed import unnamed_kept, unnamed_note
@@ -194,7 +195,7 @@ class EventCoder:
             # agent; the act is the place's (its authorities', its armed men's)
             place = event_place_target(m, places, sentence_index=sentence_index, actor_tokens=attr.by_token)
             if place is not None:
-                source = Argument([place], "place of the act, no agent named (fallback)", False)
+                source = Argument([place], f"{PLACE_SOURCE_NOTE} (fallback)", False)
         exclude = source.mentions if source else ()
         code = node.code
         if emb is not None and node.cls is not None:
@@ -246,7 +247,7 @@ class EventCoder:
                     a.code == b.code for x in source.mentions for a in x.actors for b in place.actors):
                 place = None  # a claimant known only by its country claims no act on its own country
             if place is not None:
-                target = Argument([place], "place of the act (fallback)", False)
+                target = Argument([place], PLACE_TARGET_NOTE, False)
         if target is None and source is not None and code in OWN_PEOPLE_CODES:
             # "the government declared a state of emergency": over its own country (own_country_target)
             target = own_country_target(source, m.token.doc, sentence_index=sentence_index)
@@ -291,8 +292,8 @@ class EventCoder:
             self.require_dyad and source is not None and target is None and needs_target(code)
             and node.reported_by is not None and self._own_word(node, source)
         )
+        freed_named = pat.pos == "verb" and (bool(pat.obj) or (target is not None and target.direct))  # unnamed.py
         for (s_m, s_a), (t_m, t_a) in ranking.dyads(source, target, reciprocal):
-            freed_named = pat.pos == "verb" and (bool(pat.obj) or (target is not None and target.direct))  # unnamed.py
             # "the fighting": nobody's side
             unnamed = unnamed_kept(code, s_a, t_a, freed_named=freed_named) and not reciprocal
             # unconventional.py: "gunmen killed five villagers" is an assault (18x), not war (19x)
@@ -498,14 +499,7 @@ def _holds_someone(m: Match) -> bool:
 def _uncounted_victims(m: Match, slots: Sequence[str], attr: Attributor) -> bool:
     """Violence whose victims are only a number ("97 died in police firing", "police killed two"):
     people, though no actor names them (a pronoun waits for coreference: "killed them")."""
-    for slot in slots:
-        if slot not in ("dobj", "subj"):
-            continue
-        toks, _ = attr.slot_tokens(m, slot)
-        for t in toks:
-            if t.pos_ == "NUM":
-                return True
-    return False
+    return any(t.pos_ == "NUM" for slot in slots if slot in ("dobj", "subj") for t in attr.slot_tokens(m, slot)[0])
 
 
 #: what is fired: a use of force whose row names it as the verb's object needs no target
@@ -541,25 +535,26 @@ def _conduct_charged(m: Match) -> bool:
 
 def _legal_agent(source: Argument | None) -> bool:
     """Police, prosecutors or courts: those who bring legal charges."""
-    return source is not None and any(set(a.sectors) & {"COP", "JUD"} or a.code[3:6] in ("COP", "JUD")
-                                      for x in source.mentions for a in x.actors)
+    return source is not None and any(_of_sector(x, ("COP", "JUD")) for x in source.mentions)
 
 
 def _according_to(m: Match, attr: Attributor) -> Mention | None:
     """The mention an "according to" phrase of the act's clause names ("according to police")."""
-    for t in (m.anchor, m.anchor.sent.root):
-        for p in preps(t, "according"):
-            for to in preps(p, "to"):
-                for o in prep_objects(to):
-                    found, _ = attr.mentions_at(o)
-                    found = found or attr.clause_mentions(o)  # "city police control room sources"
-                    if found:
-                        return found[0]
+    for o in ranking.according_objects(m):
+        found, _ = attr.mentions_at(o)
+        found = found or attr.clause_mentions(o)  # "city police control room sources"
+        if found:
+            return found[0]
     return None
 
 
+def _of_sector(men: Mention, sectors: tuple[str, ...]) -> bool:
+    """An actor of the mention has one of ``sectors``, listed or as its code's first sector."""
+    return any(set(a.sectors) & set(sectors) or a.code[3:6] in sectors for a in men.actors)
+
+
 def _police(men: Mention | None) -> bool:
-    return men is not None and any("COP" in a.sectors or a.code[3:].startswith("COP") for a in men.actors)
+    return men is not None and _of_sector(men, ("COP",))
 
 
 def _agentless(m: Match) -> bool:

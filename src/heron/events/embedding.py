@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from heron.events.attribution import Attributor
+from heron.events.attribution import Argument, Attributor
 from heron.events.lexicon import EmbeddingClass, TriggerLexicon, TriggerPattern
 from heron.events.matcher import Match, grammatical_object, prep_objects, preps
 from heron.events.modality import clause_chain, deontic, is_negated, will_not
@@ -315,19 +315,19 @@ OPPOSITION_AGAINST_THIRD = "113"
 OPPOSING_ROOTS = frozenset({"11", "12", "15"})
 
 
-def _codes(attr: Attributor, arg) -> set[str]:
+def _codes(arg: Argument | None) -> set[str]:
     return {a.code for m in (arg.mentions if arg is not None else ()) for a in m.actors}
 
 
 def _support_for_third(node: Node, emb: Node, attr: Attributor) -> bool:
     """The support asked for goes to an actor who is neither the one asking nor the one asked:
     "urged the EC to support the PLO" (not "urged Russia to back Iran" said by Iran)."""
-    backed = _codes(attr, attr.resolve(emb.match, emb.pattern.target))
+    backed = _codes(attr.resolve(emb.match, emb.pattern.target))
     if not backed:
         return False
     subj, _ = attr.subject(node.token)
     asking = {a.code for m in (attr.mentions_at(subj)[0] if subj is not None else ()) for a in m.actors}
-    asked = _codes(attr, attr.resolve(node.match, node.pattern.target))
+    asked = _codes(attr.resolve(node.match, node.pattern.target))
     return not any(b.startswith(o) or o.startswith(b) for b in backed for o in asking | asked)
 
 

@@ -45,10 +45,9 @@ def _instrument_nouns(noun: Token) -> list[tuple[Token, bool]]:
     if noun.lemma_.lower() in QUANTITY_NOUNS:
         out += [(o, False) for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for o in prep_objects(p)]
     for n, _ in list(out):
-        preps = [p for p in n.children if p.dep_ in ("prep", "agent") and p.lower_ == "by"]
-        preps += [p for a in n.children if a.dep_ == "acl" and a.tag_ == "VBN"
-                  for p in a.children if p.dep_ == "agent"]
-        out += [(o, True) for p in preps for o in prep_objects(p)]
+        by = [*preps(n, "by"), *(p for a in n.children if a.dep_ == "acl" and a.tag_ == "VBN"
+                                  for p in a.children if p.dep_ == "agent")]
+        out += [(o, True) for p in by for o in prep_objects(p)]
     return out
 
 

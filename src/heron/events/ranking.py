@@ -3,7 +3,7 @@ and the one-event-per-dyad discipline of a sentence."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from itertools import permutations
 
@@ -19,16 +19,21 @@ from heron.records import Actor, Event, EventCandidate, Mention
 STATEMENT = "010"
 
 
-def according_to(m: Match, attr: Attributor) -> str | None:
+def according_objects(m: Match) -> Iterator[Token]:
+    """What an "according to" phrase on the act's anchor, or on its sentence's root, names."""
     tok = m.anchor
     for t in (tok, tok.sent.root):
         for p in preps(t, "according"):
             for to in preps(p, "to"):
-                for o in prep_objects(to):
-                    found, _ = attr.mentions_at(o)
-                    if found:
-                        return " and ".join(a.name for a in found[0].actors)
-                    return " ".join(w.text for w in o.subtree)
+                yield from prep_objects(to)
+
+
+def according_to(m: Match, attr: Attributor) -> str | None:
+    for o in according_objects(m):
+        found, _ = attr.mentions_at(o)
+        if found:
+            return " and ".join(a.name for a in found[0].actors)
+        return " ".join(w.text for w in o.subtree)
     return None
 
 
