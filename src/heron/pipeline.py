@@ -207,6 +207,7 @@ class Coder:
         from heron.actors.coref import resolve
         from heron.counts import find_counts
         from heron.dates import find_dates
+        from heron.events.retaliation import link_retaliations
         from heron.geo import dateline_of, geoparse, locate_event
         from heron.nlp.context import DocContext
 
@@ -240,7 +241,7 @@ class Coder:
         counts: list[Count] = []
         all_dates: list[DateRef] = []
         carried: tuple[DateRef, int] | None = None
-        previous: list = []
+        previous: list[EventCandidate] = []  # the sentence before's candidates (retaliations)
         for i, sent in enumerate(sents):
             sent_ents = ctx.sentence_ents(i)
             dates = find_dates(sent, published=article.published, ents=sent_ents, doc_text=text)
@@ -252,8 +253,6 @@ class Coder:
             candidates = self.event_coder.code_sentence(sent, by_sentence.get(i, []), sentence_index=i,
                                                         published=article.published, places=sent_places)
             # "Maoists opened fire on the police. The police retaliated": against the attackers
-            from heron.events.retaliation import link_retaliations
-
             candidates = link_retaliations(candidates, previous)
             previous = candidates
             sent_events = []

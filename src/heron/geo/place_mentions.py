@@ -8,6 +8,8 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+from spacy.tokens import Span
+
 from heron.geo.dateline import Dateline
 from heron.geo.gazetteer import Gazetteer, name_key
 from heron.geo.mention_context import LINE_NOUNS, PlaceMention, is_locative, token_at
@@ -247,8 +249,6 @@ def join_split_countries(doc, ents: Sequence, gaz: Gazetteer) -> list:
     """Entities with a country's name the NER cut in two put back together: "DR" + "Congo" is
     DR Congo (COD), not the Republic of the Congo; likewise a bare word before a place entity
     when the two are one country's name ("DR Congo's" where only "Congo" was tagged)."""
-    from spacy.tokens import Span
-
     def country_name(start: int, end: int) -> bool:
         text, _ = _clean(doc[start:end].text, 0)
         return " " in text and any(own and e.feature == "country" for e, own in gaz.matched_by_name(text))
