@@ -53,6 +53,8 @@ from heron.events.places import (
     host_place,
 )
 from heron.events.instrument import blamed_source, instrument_source, noun_owner, participation
+from heron.events.police_acts import (according_to_mention, conduct_charged, fired_at_nobody, holds_someone,
+                                      is_police, legal_agent, uncounted_victims, unlisted_detainee)
 from heron.events.refine import refine_code
 from heron.events.retaliation import RETALIATION_ROWS
 from heron.events.claims import (CLAIM_ROWS, OWN_PEOPLE_CODES, PLACE_SOURCE_NOTE, PLACE_TARGET_NOTE, link_claims,
@@ -168,7 +170,7 @@ class EventCoder:
               places: Sequence[Place] = ()) -> list[EventCandidate]:
         m, pat = node.match, node.pattern
         emb = node.embedded
-        if node.code.startswith(OWN_REPORT_CODES) and not _holds_someone(m):
+        if node.code.startswith(OWN_REPORT_CODES) and not holds_someone(m):
             return []  # "the activity will pick up", "he apprehended that ...": nobody is held
         source = attr.resolve(m, pat.source)
         if source is None and node.mapped and emb is not None and node.code.startswith("03"):
@@ -187,8 +189,8 @@ class EventCoder:
         if source is None and node.code.startswith(OWN_REPORT_CODES) and _agentless(m):
             # "three men were arrested, police said", "according to police sources, arrests were
             # made": the police report their own arrests
-            reporter = node.reporter if _police(node.reporter) else _according_to(m, attr)
-            if _police(reporter):
+            reporter = node.reporter if is_police(node.reporter) else according_to_mention(m, attr)
+            if is_police(reporter):
                 source = Argument([reporter], "reporter (the police report their own arrests)", False)
         if source is None and places and node.code[:2] in PLACE_SOURCE_ROOTS and _agentless(m):
             # "was arrested in Lebanon", "killed in a bombing near Samarra": nobody is named as the
@@ -257,7 +259,7 @@ class EventCoder:
             reciprocal = own_reciprocal
         if code[:2] in ONE_SIDED_ROOTS:  # refusing, asking, demanding, threatening: one side's act
             reciprocal = False
-        if code.startswith("173") and _conduct_charged(m) and not _legal_agent(source):
+        if code.startswith("173") and conduct_charged(m) and not legal_agent(source):
             # "charged the government with inciting tension": conduct blamed, not a legal charge
             code = "112"
             why = "charged with conduct by no police or court: an accusation (173 -> 112)"
@@ -307,11 +309,11 @@ class EventCoder:
             # "police arrested a housewife", "the arrests were made by the police": whoever was held,
             # the arrest by a named agent is the news (the detained need not be in the actor tables)
             detainee = (t_a is None and s_a is not None and named and self.unnamed_perpetrator
-                        and code.startswith(OWN_REPORT_CODES) and _unlisted_detainee(m))
+                        and code.startswith(OWN_REPORT_CODES) and unlisted_detainee(m))
             # "police opened fire in the air", "fired 1,031 rounds", "burst tear-gas shells": force
             # named by what was fired is the news, at whomever it was aimed
             fired = t_a is None and s_a is not None and named and self.unnamed_perpetrator and (
-                _fired(d_code, m) or (d_code[:2] in ("18", "19") and _uncounted_victims(m, pat.target, attr)))
+                fired_at_nobody(d_code, m) or (d_code[:2] in ("18", "19") and uncounted_victims(m, pat.target, attr)))
             # a retaliation with no target waits for the attackers of the sentence before (retaliation.py)
             waits = t_a is None and pat.id.startswith(RETALIATION_ROWS) and d_code[:2] == "19"
             if self.require_dyad and (s_a is None or (t_a is None and _wants_target(code, m) and not waits)) and not (
@@ -464,97 +466,6 @@ def _wants_target(code: str, m: Match) -> bool:
     if not needs_target(code):
         return False
     return code[:2] not in SOURCE_ONLY_ROOTS or (m.pattern.pos != "noun" and m.obj is None)
-
-
-#: objects that name nobody held ("arrested it", "the one that was detained")
-_NO_DETAINEE = frozenset({"it", "that", "which", "what", "this"})
-
-
-def _unlisted_detainee(m: Match) -> bool:
-    """An arrest whose detained are named, if not as actors: the verb's object (or passive subject)
-    is a name, pronoun or number ("Siddiqui was picked up", "detained those who ..."); a noun
-    trigger ("arrests were made") names the act itself."""
-    if m.pattern.pos == "noun":
-        return True
-    obj = grammatical_object(m.token)
-    if obj is None or obj.lower_ in _NO_DETAINEE:
-        return False
-    # a name, a pronoun or a number; a common noun only when the row named it ("booked 62 people"):
-    # "booked a flight" holds nobody
-    if obj.pos_ in ("PROPN", "PRON", "NUM") or obj.ent_type_ == "PERSON" or obj.is_title:
-        return True  # a name the tagger took for a common noun still has its capital ("Siddiqui")
-    return m.obj is not None and m.obj.i == obj.i
-
-
-def _holds_someone(m: Match) -> bool:
-    """An arrest verb holds someone: its object, a passive's patient, or a row's named object. Used
-    without one it is another sense ("the activity will pick up", "apprehended that ...")."""
-    if m.pattern.pos != "verb" or m.obj is not None:
-        return True
-    tok = m.token
-    # a passive has its patient even where the parser lost it ("were stopped and arrested")
-    return grammatical_object(tok) is not None or is_passive(tok)
-
-
-def _uncounted_victims(m: Match, slots: Sequence[str], attr: Attributor) -> bool:
-    """Violence whose victims are only a number ("97 died in police firing", "police killed two"):
-    people, though no actor names them (a pronoun waits for coreference: "killed them")."""
-    return any(t.pos_ == "NUM" for slot in slots if slot in ("dobj", "subj") for t in attr.slot_tokens(m, slot)[0])
-
-
-#: what is fired: a use of force whose row names it as the verb's object needs no target
-AMMUNITION = frozenset({"fire", "round", "rounds", "shot", "shots", "bullet", "bullets", "shell", "shells",
-                        "teargas", "tear-gas", "gas", "canister", "canisters", "pellet", "pellets"})
-#: prepositions that name what a firing was aimed at
-AIMED_PREPS = frozenset({"on", "at", "upon", "into", "toward", "towards", "against"})
-#: the codes of such firing: violent repression (tear gas, baton charges) and small arms
-FIRED_CODES = ("175", "193")
-
-
-def _fired(code: str, m: Match) -> bool:
-    """A shooting or a repression told by what was fired, aimed at nobody named ("opened fire in the
-    air", "fired 50 rounds", "lobbed tear-gas shells"): the row's object is ammunition."""
-    if not code.startswith(FIRED_CODES) or m.pattern.pos != "verb" or m.obj is None:
-        return False
-    if any(p.dep_ == "prep" and p.lower_ in AIMED_PREPS for p in m.token.children):
-        return False  # aimed at something the tables do not know ("opened fire on a clinic"): the dyad rule
-    words = {m.obj.lemma_.lower(), m.obj.lower_}
-    if m.obj_head is not None:
-        words |= {m.obj_head.lemma_.lower(), m.obj_head.lower_}
-    return bool(words & AMMUNITION)
-
-
-def _conduct_charged(m: Match) -> bool:
-    """ "charged X with V-ing ...": the with-phrase is a gerund (conduct), not an offence noun
-    ("with murder")."""
-    if m.pattern.pos != "verb":
-        return False
-    return any(g.dep_ == "pcomp" and g.tag_ == "VBG" for p in m.token.children
-               if p.dep_ == "prep" and p.lower_ == "with" for g in p.children)
-
-
-def _legal_agent(source: Argument | None) -> bool:
-    """Police, prosecutors or courts: those who bring legal charges."""
-    return source is not None and any(_of_sector(x, ("COP", "JUD")) for x in source.mentions)
-
-
-def _according_to(m: Match, attr: Attributor) -> Mention | None:
-    """The mention an "according to" phrase of the act's clause names ("according to police")."""
-    for o in ranking.according_objects(m):
-        found, _ = attr.mentions_at(o)
-        found = found or attr.clause_mentions(o)  # "city police control room sources"
-        if found:
-            return found[0]
-    return None
-
-
-def _of_sector(men: Mention, sectors: tuple[str, ...]) -> bool:
-    """An actor of the mention has one of ``sectors``, listed or as its code's first sector."""
-    return any(set(a.sectors) & set(sectors) or a.code[3:6] in sectors for a in men.actors)
-
-
-def _police(men: Mention | None) -> bool:
-    return men is not None and _of_sector(men, ("COP",))
 
 
 def _agentless(m: Match) -> bool:
