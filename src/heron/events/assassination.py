@@ -9,7 +9,7 @@ becomes ``code`` (186). Several victims ("killed five councillors") stay a killi
 The victim's position reported in so many words counts as well, when no actor of its own names the
 victim: "guerrillas killed *the deputy chief* of X's militia", "gunmen shot dead *the mayor* of Y"
 (CAMEO 186: coded so "because of the position the victim held"): one (singular) victim whose head
-noun is a title in :data:`TITLE_NOUNS`, killed by a non-state attacker.
+noun is a title of the table's ``titles``, killed by a non-state attacker.
 """
 
 from __future__ import annotations
@@ -25,21 +25,13 @@ from heron.events.unconventional import _sectors, state_force, unconventional_ru
 from heron.records import Actor
 
 
-#: titles of political leaders and officials: a victim named by one holds a prominent position
-TITLE_NOUNS = frozenset({
-    "chief", "leader", "head", "president", "vice-president", "premier", "minister", "mayor", "governor",
-    "chairman", "chairwoman", "speaker", "senator", "lawmaker", "legislator", "parliamentarian", "mp",
-    "politician", "judge", "prosecutor", "ambassador", "envoy", "consul", "spokesman", "spokeswoman",
-    "secretary-general", "councillor", "councilor", "deputy",
-})
-
-
 @dataclass(frozen=True, slots=True)
 class AssassinationRule:
     code: str
     generic: frozenset[str]
     kill_verbs: frozenset[str]
     leaders: frozenset[str]
+    titles: frozenset[str]  # a victim named by one of these holds a prominent position
 
 
 @lru_cache(maxsize=1)
@@ -68,7 +60,7 @@ def assassination_code(code: str, target: Actor | None, verb: Token, *, source: 
     rule = assassination_rule()
     if code not in rule.generic or not _killing(verb, rule):
         return code, ""
-    title = _titled_victim(verb, target_span)
+    title = _titled_victim(verb, target_span, rule.titles)
     if title is not None:
         if target is not None and _sectors(target) & unconventional_rule().combatant:
             return code, ""
@@ -85,12 +77,12 @@ def assassination_code(code: str, target: Actor | None, verb: Token, *, source: 
     return rule.code, f"a leading person killed ({target.code}): {code} -> {rule.code}"
 
 
-def _titled_victim(verb: Token, target_span: tuple[int, int] | None) -> str | None:
+def _titled_victim(verb: Token, target_span: tuple[int, int] | None, titles: frozenset[str]) -> str | None:
     """The killed is one person named by a title and by no actor word of its own ("the deputy
     chief of X", "the town's mayor"; not "two ministers", not "the Iraqi minister", not a title that
     is itself the target's mention, "the opposition leader": the actor's sectors decide that)."""
     obj = grammatical_object(verb)
-    if obj is None or obj.pos_ != "NOUN" or obj.tag_ != "NN" or obj.lemma_.lower() not in TITLE_NOUNS:
+    if obj is None or obj.pos_ != "NOUN" or obj.tag_ != "NN" or obj.lemma_.lower() not in titles:
         return None
     if target_span is not None and target_span[0] <= obj.i < target_span[1]:
         return None
