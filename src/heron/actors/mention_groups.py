@@ -137,7 +137,7 @@ class MentionGrouping:
         """A bare singular person noun after "in" or "per" is an idiom, not people: "attend in
         person", "ten rupees per person" (while "one person was killed" names someone)."""
         tok = span.root
-        if len(span) != 1 or tok.tag_ != "NN" or any(True for _ in tok.children):
+        if len(span) != 1 or tok.tag_ != "NN" or tok.n_lefts or tok.n_rights:
             return False
         if tok.dep_ != "pobj" or tok.head.lower_ not in ("in", "per"):
             return False
